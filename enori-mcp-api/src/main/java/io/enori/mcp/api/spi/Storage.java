@@ -1,0 +1,16 @@
+package io.enori.mcp.api.spi;
+
+/** The stores the core needs, from one backend. */
+public interface Storage {
+    AccountStore accounts();
+
+    ApiKeyStore apiKeys();
+
+    MonitorStore monitors();
+
+    CheckResultStore checkResults();
+
+    SnoozeStore snoozes();
+
+    ShareLinkStore shareLinks();
+}

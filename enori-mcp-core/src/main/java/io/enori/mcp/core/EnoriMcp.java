@@ -1,0 +1,214 @@
+package io.enori.mcp.core;
+
+import io.enori.mcp.api.Caller;
+import io.enori.mcp.api.Plan;
+import io.enori.mcp.api.Tool;
+import io.enori.mcp.api.ToolDescriptor;
+import io.enori.mcp.api.ToolError;
+import io.enori.mcp.api.ToolOutcome;
+import io.enori.mcp.api.spi.CheckExecutor;
+import io.enori.mcp.api.spi.Storage;
+import io.enori.mcp.core.auth.ApiKeys;
+import io.enori.mcp.core.checks.DefaultCheckExecutor;
+import io.enori.mcp.core.ratelimit.RateLimiter;
+import io.enori.mcp.core.store.Databases;
+import io.enori.mcp.core.store.JdbiStorage;
+import io.enori.mcp.core.tool.CoreContext;
+import io.enori.mcp.core.tool.Ids;
+import io.enori.mcp.core.tool.ToolInvoker;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The Enori MCP core: every tool over one storage, ready to be served by a transport.
+ *
+ * <pre>{@code
+ * EnoriMcp enori = EnoriMcp.builder().jdbcUrl("jdbc:h2:file:./enori").build();
+ * ApiKeys.IssuedKey key = enori.apiKeys().create("acme", EnumSet.allOf(Scope.class), "ops");
+ * McpSyncServer server = enori.serve(transportProvider, CallerResolver.fixed(enori.apiKeys().authenticate(key.plaintext())));
+ * }</pre>
+ */
+public final class EnoriMcp {
+    public static final String SERVER_NAME = "enori-mcp";
+    public static final String VERSION = "0.1.0";
+    static final String INSTRUCTIONS = "Enori uptime monitoring. Find monitors with list_monitors (ids start mon_), "
+            + "then drill in with get_monitor, get_monitor_stats and get_check_results. Times are ISO-8601; "
+            + "ranges default to the last 24 h. Errors come back as {\"error\": ...} with what to change.";
+
+    private final CoreContext context;
+    private final Map<String, Tool> tools;
+    private final ToolInvoker invoker;
+    private final ApiKeys apiKeys;
+
+    private EnoriMcp(Builder builder, Storage storage) {
+        Ids ids = new Ids(builder.clock);
+        this.context = new CoreContext(storage, builder.clock, ids, builder.checkExecutor, builder.defaultPlan,
+                builder.publicBaseUrl);
+        this.tools = ToolCatalog.all(context).stream()
+                .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
+        this.invoker = new ToolInvoker(new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute,
+                builder.oauthCallsPerMinute));
+        this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every tool's descriptor, in catalog order. */
+    public List<ToolDescriptor> toolDescriptors() {
+        return tools.values().stream().map(Tool::descriptor).collect(Collectors.toList());
+    }
+
+    /** Issue, list, revoke and verify API keys. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public Storage storage() {
+        return context.storage();
+    }
+
+    /**
+     * Calls a tool in-process with the same checks as over MCP (authentication, rate limit, scope).
+     * An unknown name is an error result here; over MCP it is a JSON-RPC error.
+     */
+    public ToolOutcome call(String toolName, Caller caller, Map<String, Object> arguments) {
+        Tool tool = tools.get(toolName);
+        if (tool == null) {
+            return ToolOutcome.failed(ToolError.of("Unknown tool: " + toolName));
+        }
+        return invoker.invoke(tool, caller, arguments);
+    }
+
+    /** The tools as MCP SDK specifications, for transports that build their own server. */
+    public List<SyncToolSpecification> toolSpecifications(CallerResolver callers) {
+        Objects.requireNonNull(callers, "callers");
+        return tools.values().stream().map(t -> McpToolBridge.specification(t, invoker, callers))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Builds and starts an MCP server on a session-based transport (stdio, Streamable HTTP, SSE). Input
+     * validation is ours, not the SDK's, so bad input gets our {@code Invalid argument} messages and numeric
+     * strings are accepted.
+     */
+    public McpSyncServer serve(McpServerTransportProvider transport, CallerResolver callers) {
+        return McpServer.sync(transport)
+                .jsonMapper(McpJsonDefaults.getMapper())
+                .serverInfo(SERVER_NAME, VERSION)
+                .instructions(INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .validateToolInputs(false)
+                .tools(toolSpecifications(callers))
+                .build();
+    }
+
+    /**
+     * Configures the core. Exactly one of {@link #jdbcUrl}, {@link #dataSource} or {@link #storage}; everything
+     * else has a default.
+     */
+    public static final class Builder {
+        private String jdbcUrl;
+        private DataSource dataSource;
+        private Storage storage;
+        private Clock clock = Clock.systemUTC();
+        private CheckExecutor checkExecutor;
+        private Plan defaultPlan = Plan.DEFAULT;
+        private int apiKeyCallsPerMinute = 60;
+        private int oauthCallsPerMinute = 100;
+        private String publicBaseUrl = "http://127.0.0.1:8080";
+
+        private Builder() {
+        }
+
+        /** Stores in the database at this JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}). */
+        public Builder jdbcUrl(String jdbcUrl) {
+            requireNoStorageYet("jdbcUrl");
+            this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            return this;
+        }
+
+        /** Stores through the host's own pool; migrations run at build. */
+        public Builder dataSource(DataSource dataSource) {
+            requireNoStorageYet("dataSource");
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** A storage implementation of the host's own. */
+        public Builder storage(Storage storage) {
+            requireNoStorageYet("storage");
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder checkExecutor(CheckExecutor checkExecutor) {
+            this.checkExecutor = Objects.requireNonNull(checkExecutor, "checkExecutor");
+            return this;
+        }
+
+        /** The plan new accounts get. */
+        public Builder defaultPlan(Plan plan) {
+            this.defaultPlan = Objects.requireNonNull(plan, "defaultPlan");
+            return this;
+        }
+
+        /** Tool calls per rolling minute, per API key and per OAuth grant. */
+        public Builder rateLimits(int apiKeyCallsPerMinute, int oauthCallsPerMinute) {
+            if (apiKeyCallsPerMinute < 1 || oauthCallsPerMinute < 1) {
+                throw new IllegalArgumentException("rateLimits must be >= 1 per minute");
+            }
+            this.apiKeyCallsPerMinute = apiKeyCallsPerMinute;
+            this.oauthCallsPerMinute = oauthCallsPerMinute;
+            return this;
+        }
+
+        /** Where share links point, e.g. {@code https://status.example.com}. */
+        public Builder publicBaseUrl(String publicBaseUrl) {
+            Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+            if (!publicBaseUrl.startsWith("http://") && !publicBaseUrl.startsWith("https://")) {
+                throw new IllegalArgumentException("publicBaseUrl must start with http:// or https://");
+            }
+            this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+            return this;
+        }
+
+        public EnoriMcp build() {
+            Storage resolved = storage;
+            if (resolved == null && dataSource != null) {
+                resolved = JdbiStorage.create(dataSource);
+            }
+            if (resolved == null) {
+                resolved = JdbiStorage.create(Databases.dataSource(jdbcUrl != null ? jdbcUrl : Databases.defaultH2Url()));
+            }
+            if (checkExecutor == null) {
+                checkExecutor = DefaultCheckExecutor.create();
+            }
+            return new EnoriMcp(this, resolved);
+        }
+
+        private void requireNoStorageYet(String setting) {
+            if (jdbcUrl != null || dataSource != null || storage != null) {
+                throw new IllegalStateException(setting + ": storage was already set (jdbcUrl, dataSource and storage"
+                        + " are alternatives; set exactly one)");
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.enori.mcp.core;
+
+import io.enori.mcp.api.Tool;
+import io.enori.mcp.api.ToolDescriptor;
+import io.enori.mcp.api.ToolOutcome;
+import io.enori.mcp.core.tool.Json;
+import io.enori.mcp.core.tool.ToolInvoker;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+
+/**
+ * Adapts our tools to the MCP SDK. Success carries the data twice, as structured content and as the same JSON
+ * in a text item, for clients that drop either; an error result carries {@code {"error": …}} as text only, so
+ * clients that validate structured content against the output schema do not reject it.
+ */
+final class McpToolBridge {
+    private McpToolBridge() {
+    }
+
+    static SyncToolSpecification specification(Tool tool, ToolInvoker invoker, CallerResolver callers) {
+        ToolDescriptor d = tool.descriptor();
+        McpSchema.Tool mcpTool = McpSchema.Tool.builder(d.name(), d.inputSchema())
+                .title(d.title())
+                .description(d.description())
+                .outputSchema(d.outputSchema())
+                .annotations(new McpSchema.ToolAnnotations(d.title(), d.annotations().readOnly(),
+                        d.annotations().destructive(), d.annotations().idempotent(), d.annotations().openWorld(), null))
+                .build();
+        return new SyncToolSpecification(mcpTool, (exchange, request) -> toResult(
+                invoker.invoke(tool, callers.resolve(exchange.transportContext()), request.arguments())));
+    }
+
+    static McpSchema.CallToolResult toResult(ToolOutcome outcome) {
+        if (outcome instanceof ToolOutcome.Ok ok) {
+            Map<String, Object> content = Json.toMap(ok.content());
+            return McpSchema.CallToolResult.builder()
+                    .structuredContent(content)
+                    .addTextContent(Json.write(content))
+                    .isError(false)
+                    .build();
+        }
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) outcome;
+        return McpSchema.CallToolResult.builder()
+                .addTextContent(Json.write(failed.error().toBody()))
+                .isError(true)
+                .build();
+    }
+}

@@ -1,0 +1,53 @@
+package io.enori.mcp.core;
+
+import io.enori.mcp.api.Tool;
+import io.enori.mcp.core.monitors.CheckNow;
+import io.enori.mcp.core.monitors.CreateMonitor;
+import io.enori.mcp.core.monitors.GetCheckResults;
+import io.enori.mcp.core.monitors.GetHealthSummary;
+import io.enori.mcp.core.monitors.GetMonitor;
+import io.enori.mcp.core.monitors.GetMonitorStats;
+import io.enori.mcp.core.monitors.GetSnoozeStatus;
+import io.enori.mcp.core.monitors.ListMonitors;
+import io.enori.mcp.core.monitors.PauseMonitor;
+import io.enori.mcp.core.monitors.ResumeMonitor;
+import io.enori.mcp.core.monitors.ShareMonitor;
+import io.enori.mcp.core.monitors.SnoozeMonitor;
+import io.enori.mcp.core.monitors.UnsnoozeMonitor;
+import io.enori.mcp.core.monitors.UpdateMonitor;
+import io.enori.mcp.core.tool.CoreContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every tool the server offers, registered in one list. Order is the order of {@code tools/list}. */
+final class ToolCatalog {
+    private ToolCatalog() {
+    }
+
+    static List<Tool> all(CoreContext context) {
+        List<Tool> tools = List.of(
+                // Monitors
+                new ListMonitors(context),
+                new GetMonitor(context),
+                new GetMonitorStats(context),
+                new GetCheckResults(context),
+                new GetHealthSummary(context),
+                new CreateMonitor(context),
+                new UpdateMonitor(context),
+                new CheckNow(context),
+                new PauseMonitor(context),
+                new ResumeMonitor(context),
+                new SnoozeMonitor(context),
+                new UnsnoozeMonitor(context),
+                new GetSnoozeStatus(context),
+                new ShareMonitor(context));
+        Set<String> names = new HashSet<>();
+        for (Tool tool : tools) {
+            if (!names.add(tool.descriptor().name())) {
+                throw new IllegalStateException("tool registered twice: " + tool.descriptor().name());
+            }
+        }
+        return tools;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The check engine: {@link io.enori.mcp.core.checks.DefaultCheckExecutor}, the built-in
+ * {@link io.enori.mcp.api.spi.CheckExecutor}, and one small checker per monitor type (Website over HTTP,
+ * Port over TCP, Ping over ICMP with a TCP fallback, DNS over JNDI). Every failure of a target becomes a
+ * {@code DOWN} outcome whose reason is written for people, and no check outlives its timeout by much.
+ */
+package io.enori.mcp.core.checks;

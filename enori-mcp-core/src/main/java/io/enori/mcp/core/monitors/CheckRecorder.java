@@ -1,0 +1,43 @@
+package io.enori.mcp.core.monitors;
+
+import io.enori.mcp.api.CheckResult;
+import io.enori.mcp.api.CheckStatus;
+import io.enori.mcp.api.Monitor;
+import io.enori.mcp.api.MonitorStatus;
+import io.enori.mcp.api.spi.CheckOutcome;
+import io.enori.mcp.core.tool.CoreContext;
+import java.time.Instant;
+
+/**
+ * Stores a check's outcome and moves the monitor's state on: status, consecutive failures, last success, TLS
+ * expiry. One place, so check_now and (later) the scheduler cannot disagree on what a check means.
+ */
+public final class CheckRecorder {
+    private final CoreContext context;
+
+    public CheckRecorder(CoreContext context) {
+        this.context = context;
+    }
+
+    /** The stored result and the monitor as it is after it. */
+    public record Recorded(CheckResult result, Monitor monitor) {
+    }
+
+    public Recorded record(Monitor monitor, CheckOutcome outcome) {
+        Instant now = context.clock().instant();
+        CheckResult result = new CheckResult(context.ids().next("chk_"), monitor.accountId(), monitor.id(),
+                outcome.status(), outcome.responseTimeMs(), outcome.statusCode(), outcome.error(),
+                outcome.contentMatched(), outcome.sslExpiresAt(), now);
+        context.storage().checkResults().insert(result);
+        boolean up = outcome.status() == CheckStatus.UP;
+        Monitor next = new Monitor(monitor.id(), monitor.accountId(), monitor.name(), monitor.target(),
+                monitor.intervalSeconds(), monitor.timeoutMs(), monitor.alertAfterFailures(), monitor.channelIds(),
+                monitor.paused(), up ? MonitorStatus.UP : MonitorStatus.DOWN,
+                up ? 0 : monitor.consecutiveFailures() + 1, now, outcome.responseTimeMs(),
+                up ? now : monitor.lastSuccessAt(),
+                outcome.sslExpiresAt() != null ? outcome.sslExpiresAt() : monitor.sslExpiresAt(),
+                monitor.createdAt(), monitor.updatedAt());
+        context.storage().monitors().updateState(next);
+        return new Recorded(result, next);
+    }
+}

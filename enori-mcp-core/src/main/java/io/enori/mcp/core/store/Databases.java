@@ -1,0 +1,66 @@
+package io.enori.mcp.core.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Data sources for the JDBC URLs Enori MCP supports out of the box: H2 ({@value #H2_PREFIX}) and PostgreSQL
+ * ({@value #POSTGRES_PREFIX}).
+ *
+ * <p>The data sources are not pooled: each operation opens a connection. That is cheap for embedded H2; for
+ * PostgreSQL under load a host should pass its own pooled {@link DataSource} to
+ * {@link JdbiStorage#create(DataSource)} instead.
+ */
+public final class Databases {
+
+    /** Prefix of H2 URLs, e.g. {@code jdbc:h2:mem:test} or {@code jdbc:h2:file:/var/lib/enori/enori}. */
+    public static final String H2_PREFIX = "jdbc:h2:";
+
+    /** Prefix of PostgreSQL URLs, e.g. {@code jdbc:postgresql://db:5432/enori?user=enori&currentSchema=enori}. */
+    public static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+
+    private Databases() {
+    }
+
+    /**
+     * A data source for {@code jdbcUrl}. PostgreSQL URLs may carry {@code user}, {@code password},
+     * {@code currentSchema} and any other driver property as query parameters.
+     *
+     * @throws IllegalArgumentException when the URL is neither an H2 nor a PostgreSQL URL
+     */
+    public static DataSource dataSource(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String url = jdbcUrl.trim();
+        if (url.startsWith(H2_PREFIX)) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            return h2;
+        }
+        if (url.startsWith(POSTGRES_PREFIX)) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            // setUrl parses the query string into the data source's properties (user, password, currentSchema).
+            postgres.setUrl(url);
+            return postgres;
+        }
+        throw new IllegalArgumentException("Unsupported JDBC URL '" + redact(url) + "'; supported prefixes: "
+                + H2_PREFIX + " (embedded H2) and " + POSTGRES_PREFIX + " (PostgreSQL)");
+    }
+
+    /**
+     * The standalone default: an H2 file database at {@code ${user.home}/.enori/enori} (H2 adds {@code .mv.db}).
+     * The database stays open until the JVM exits rather than being reopened per connection; each commit is
+     * written through to the file ({@code WRITE_DELAY=0}) so a killed process loses no committed data.
+     */
+    public static String defaultH2Url() {
+        Path file = Path.of(System.getProperty("user.home"), ".enori", "enori");
+        return H2_PREFIX + "file:" + file + ";AUTO_SERVER=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+    }
+
+    /** Keeps a password in a URL out of error messages and logs. */
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

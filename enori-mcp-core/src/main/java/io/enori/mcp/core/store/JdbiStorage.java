@@ -1,0 +1,99 @@
+package io.enori.mcp.core.store;
+
+import io.enori.mcp.api.spi.AccountStore;
+import io.enori.mcp.api.spi.ApiKeyStore;
+import io.enori.mcp.api.spi.CheckResultStore;
+import io.enori.mcp.api.spi.MonitorStore;
+import io.enori.mcp.api.spi.ShareLinkStore;
+import io.enori.mcp.api.spi.SnoozeStore;
+import io.enori.mcp.api.spi.Storage;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The built-in {@link Storage}: JDBI over H2 or PostgreSQL, one code path for both.
+ *
+ * <p>{@link #create(DataSource)} migrates the schema to the current version before returning, so a storage
+ * object always sees the tables it expects. Every monitor-owned row is read and written by account id, so one
+ * account can never reach another's data. Infrastructure failures surface as
+ * {@link io.enori.mcp.api.EnoriMcpException}; invalid arguments as {@link IllegalArgumentException}.
+ *
+ * <p>Instants are stored at microsecond precision (finer parts are truncated). The check-result page key is
+ * this store's own encoding of the last item's time and id; treat it as opaque.
+ */
+public final class JdbiStorage implements Storage {
+
+    private final AccountStore accounts;
+    private final ApiKeyStore apiKeys;
+    private final MonitorStore monitors;
+    private final CheckResultStore checkResults;
+    private final SnoozeStore snoozes;
+    private final ShareLinkStore shareLinks;
+
+    private JdbiStorage(Jdbi jdbi) {
+        this.accounts = new JdbiAccountStore(jdbi);
+        this.apiKeys = new JdbiApiKeyStore(jdbi);
+        this.monitors = new JdbiMonitorStore(jdbi);
+        this.checkResults = new JdbiCheckResultStore(jdbi);
+        this.snoozes = new JdbiSnoozeStore(jdbi);
+        this.shareLinks = new JdbiShareLinkStore(jdbi);
+    }
+
+    /**
+     * Migrates the database behind {@code dataSource} to the current schema version, then returns a storage
+     * backed by it. Safe to call on every start: applied migrations are not run again.
+     *
+     * @throws io.enori.mcp.api.EnoriMcpException when the database is unreachable or a migration fails
+     */
+    public static JdbiStorage create(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Migrations.migrate(dataSource);
+        return new JdbiStorage(Jdbi.create(dataSource));
+    }
+
+    /**
+     * Like {@link #create(DataSource)} with {@link Databases#dataSource(String) Databases.dataSource(jdbcUrl)}.
+     *
+     * @throws IllegalArgumentException when the URL is neither an H2 nor a PostgreSQL URL
+     */
+    public static JdbiStorage create(String jdbcUrl) {
+        return create(Databases.dataSource(jdbcUrl));
+    }
+
+    /** Accounts and their plans. */
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /** API keys by secret hash. */
+    @Override
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
+    }
+
+    /** Monitors, keyset-paged oldest first by id. */
+    @Override
+    public MonitorStore monitors() {
+        return monitors;
+    }
+
+    /** Check results, keyset-paged newest first, and their aggregates. */
+    @Override
+    public CheckResultStore checkResults() {
+        return checkResults;
+    }
+
+    /** Per-principal snoozes. */
+    @Override
+    public SnoozeStore snoozes() {
+        return snoozes;
+    }
+
+    /** Public share links, stored by token hash. */
+    @Override
+    public ShareLinkStore shareLinks() {
+        return shareLinks;
+    }
+}

@@ -1,0 +1,49 @@
+package io.enori.mcp.core.tool;
+
+import io.enori.mcp.api.Caller;
+import io.enori.mcp.api.Tool;
+import io.enori.mcp.api.ToolError;
+import io.enori.mcp.api.ToolOutcome;
+import io.enori.mcp.core.ratelimit.RateLimiter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where every call is authenticated, rate-limited and scope-checked before a tool runs, and where
+ * an unexpected failure is logged once and answered without internals.
+ */
+public final class ToolInvoker {
+    private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
+
+    private final RateLimiter rateLimiter;
+
+    public ToolInvoker(RateLimiter rateLimiter) {
+        this.rateLimiter = Objects.requireNonNull(rateLimiter);
+    }
+
+    public ToolOutcome invoke(Tool tool, Caller caller, Map<String, Object> arguments) {
+        if (!caller.isAuthenticated()) {
+            return ToolOutcome.failed(ToolError.unauthenticated(caller.authProblem()));
+        }
+        RateLimiter.Decision decision = rateLimiter.tryAcquire(caller);
+        if (decision instanceof RateLimiter.Decision.Rejected rejected) {
+            return ToolOutcome.failed(ToolError.rateLimited(rejected.retryAfterSeconds(), rejected.limit(), 0));
+        }
+        if (!caller.has(tool.descriptor().requiredScope())) {
+            return ToolOutcome.failed(ToolError.insufficientScope(tool.descriptor().requiredScope()));
+        }
+        try {
+            return tool.call(caller, arguments);
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("tool {} failed for principal {} (ref {})", tool.descriptor().name(), caller.principalId(),
+                    reference, e);
+            return ToolOutcome.failed(new ToolError("Internal error",
+                    Map.of("reference", reference, "hint", "The server could not complete "
+                            + tool.descriptor().name() + "; nothing was changed by the failed step. Try again later.")));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.enori.mcp.transport.stdio;
+
+import io.enori.mcp.api.Caller;
+import io.enori.mcp.core.CallerResolver;
+import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.store.Databases;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+
+/**
+ * {@code java -jar enori-mcp-stdio.jar} serves MCP over stdio; {@code … keys create|list|revoke} manages keys.
+ *
+ * <p>The real stdout is taken for the protocol (or for the one line a key command prints) before anything
+ * else runs, and {@code System.out} is pointed at stderr, so no stray print or log line can corrupt the stream.
+ */
+public final class StdioMain {
+    static final String ENV_API_KEY = "ENORI_API_KEY";
+    static final String ENV_DB_URL = "ENORI_DB_URL";
+
+    private StdioMain() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream protocolOut = System.out;
+        System.setOut(System.err);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("enori.log.level", "info"));
+        System.exit(run(args, System.getenv(), System.in, protocolOut, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        String dbUrl = env.getOrDefault(ENV_DB_URL, Databases.defaultH2Url());
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            out.println(KeysCommand.USAGE);
+            return 0;
+        }
+        if (args.length > 0 && args[0].equals("keys")) {
+            return KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), dbUrl, out, err);
+        }
+        if (args.length > 0) {
+            err.println("Unknown command '" + args[0] + "'.\n" + KeysCommand.USAGE);
+            return 2;
+        }
+        return serve(env, dbUrl, in, out);
+    }
+
+    private static int serve(Map<String, String> env, String dbUrl, InputStream in, PrintStream out) {
+        Logger log = org.slf4j.LoggerFactory.getLogger(StdioMain.class);
+        EnoriMcp enori = EnoriMcp.builder().jdbcUrl(dbUrl).build();
+        // Decision (documented in README): a bad key does not stop the server. The client connects and every
+        // tool call answers "Authentication failed: …", which the user sees in their chat, not in a log file.
+        Caller caller = enori.apiKeys().authenticate(env.get(ENV_API_KEY));
+        if (!caller.isAuthenticated()) {
+            log.warn("{}: {}; every tool call will answer 'Authentication failed'", ENV_API_KEY, caller.authProblem());
+        }
+        CountDownLatch stdinClosed = new CountDownLatch(1);
+        McpSyncServer server = enori.serve(
+                new StdioServerTransportProvider(McpJsonDefaults.getMapper(), new EofSignallingStream(in, stdinClosed), out),
+                CallerResolver.fixed(caller));
+        log.info("Enori MCP {} serving on stdio (database {})", EnoriMcp.VERSION, dbUrl.replaceAll("(?i)password=[^&;]*", "password=***"));
+        try {
+            stdinClosed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.closeGracefully();
+        return 0;
+    }
+
+    /** Lets the launcher notice the client closing stdin, which is how MCP clients end a stdio session. */
+    private static final class EofSignallingStream extends FilterInputStream {
+        private final CountDownLatch closed;
+
+        EofSignallingStream(InputStream in, CountDownLatch closed) {
+            super(in);
+            this.closed = closed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return signal(super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return signal(super.read(b, off, len));
+        }
+
+        private int signal(int n) {
+            if (n < 0) {
+                closed.countDown();
+            }
+            return n;
+        }
+    }
+}
