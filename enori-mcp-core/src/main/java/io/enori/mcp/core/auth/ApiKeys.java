@@ -50,6 +50,9 @@ public final class ApiKeys {
         if (accountName == null || accountName.isBlank() || accountName.length() > 100) {
             throw new IllegalArgumentException("account name must be 1-100 characters");
         }
+        if (label != null && label.length() > 200) {
+            throw new IllegalArgumentException("key name must be at most 200 characters");
+        }
         Account account = storage.accounts().findByName(accountName.strip()).orElseGet(() -> {
             Account created = new Account(ids.next("acc_"), accountName.strip(), defaultPlan, clock.instant());
             storage.accounts().insert(created);

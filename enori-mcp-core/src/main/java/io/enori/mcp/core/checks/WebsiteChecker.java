@@ -6,6 +6,7 @@ import io.enori.mcp.api.spi.CheckOutcome;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +87,7 @@ final class WebsiteChecker {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }
@@ -153,7 +154,9 @@ final class WebsiteChecker {
      */
     private static String failure(Throwable cause, URI uri, long start, Duration timeout) {
         String reason = Reasons.describe(cause, uri.getHost(), timeout.toMillis());
-        if (!(Reasons.find(cause, ConnectException.class) != null && reason.equals("connection failed"))) {
+        boolean bareConnectFailure = Reasons.find(cause, ConnectException.class) != null
+                && reason.equals("connection failed");
+        if (!bareConnectFailure) {
             return reason;
         }
         long remainingMs = Duration.ofNanos(start + timeout.toNanos() - System.nanoTime()).toMillis();

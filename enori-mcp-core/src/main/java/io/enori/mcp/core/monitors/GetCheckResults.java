@@ -47,8 +47,8 @@ public final class GetCheckResults extends TypedTool<GetCheckResults.Input, GetC
     protected Output handle(Caller caller, Input in) {
         Monitor monitor = MonitorLookup.require(context, caller, in.monitorId());
         TimeRange range = TimeRange.resolve(in.since(), in.until(), in.tz(), context.clock());
-        Page<CheckResult> page = context.storage().checkResults().list(caller.accountId(), monitor.id(),
-                range.since(), range.until(), Paging.request(NAME, in.limit(), in.cursor()));
+        Page<CheckResult> page = Paging.fetch(() -> context.storage().checkResults().list(caller.accountId(),
+                monitor.id(), range.since(), range.until(), Paging.request(NAME, in.limit(), in.cursor())));
         List<MonitorViews.CheckView> results = page.items().stream().map(r -> MonitorViews.check(r, range::local))
                 .collect(Collectors.toList());
         String note = null;

@@ -49,8 +49,8 @@ public final class ListMonitors extends TypedTool<ListMonitors.Input, ListMonito
         MonitorFilter filter = new MonitorFilter(
                 in.status() == null ? null : MonitorStatus.valueOf(in.status().toUpperCase(Locale.ROOT)),
                 in.type() == null ? null : MonitorType.parse(in.type()).orElseThrow(), in.name());
-        Page<Monitor> page = context.storage().monitors().list(caller.accountId(), filter,
-                Paging.request(NAME, in.limit(), in.cursor()));
+        Page<Monitor> page = Paging.fetch(() -> context.storage().monitors().list(caller.accountId(), filter,
+                Paging.request(NAME, in.limit(), in.cursor())));
         List<MonitorViews.MonitorSummary> monitors = page.items().stream().map(MonitorViews::summary)
                 .collect(Collectors.toList());
         String note = null;

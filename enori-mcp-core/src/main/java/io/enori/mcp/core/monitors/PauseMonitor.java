@@ -13,7 +13,7 @@ public final class PauseMonitor extends TypedTool<PauseMonitor.Input, PauseMonit
     record Input(String monitorId) {
     }
 
-    record Output(MonitorViews.MonitorDetail monitor, boolean changed) {
+    record Output(MonitorViews.MonitorSummary monitor, boolean changed) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)

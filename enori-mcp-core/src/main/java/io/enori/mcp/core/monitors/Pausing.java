@@ -10,18 +10,18 @@ final class Pausing {
     }
 
     /** The monitor's view after the change and whether anything changed. */
-    record Result(MonitorViews.MonitorDetail monitor, boolean changed) {
+    record Result(MonitorViews.MonitorSummary monitor, boolean changed) {
     }
 
     static Result setPaused(CoreContext context, Caller caller, String monitorId, boolean paused) {
         Monitor m = MonitorLookup.require(context, caller, monitorId);
         if (m.paused() == paused) {
-            return new Result(MonitorViews.detail(m, context.clock().instant()), false);
+            return new Result(MonitorViews.summary(m), false);
         }
         Monitor updated = new Monitor(m.id(), m.accountId(), m.name(), m.target(), m.intervalSeconds(), m.timeoutMs(),
                 m.alertAfterFailures(), m.channelIds(), paused, m.status(), m.consecutiveFailures(), m.lastCheckedAt(),
                 m.lastResponseTimeMs(), m.lastSuccessAt(), m.sslExpiresAt(), m.createdAt(), context.clock().instant());
         context.storage().monitors().updateConfig(updated);
-        return new Result(MonitorViews.detail(updated, context.clock().instant()), true);
+        return new Result(MonitorViews.summary(updated), true);
     }
 }

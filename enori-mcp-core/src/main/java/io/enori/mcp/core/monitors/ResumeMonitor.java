@@ -13,7 +13,7 @@ public final class ResumeMonitor extends TypedTool<ResumeMonitor.Input, ResumeMo
     record Input(String monitorId) {
     }
 
-    record Output(MonitorViews.MonitorDetail monitor, boolean changed) {
+    record Output(MonitorViews.MonitorSummary monitor, boolean changed) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)

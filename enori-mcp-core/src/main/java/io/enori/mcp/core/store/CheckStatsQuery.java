@@ -97,7 +97,8 @@ final class CheckStatsQuery {
                 .bind("until", Sql.instant(until))
                 .setFetchSize(FETCH_SIZE)
                 .map((rs, ctx) -> new MonitorPoint(rs.getString("monitor_id"), point(rs, ctx)))
-                .forEach(row -> tallies.computeIfAbsent(row.monitorId(), id -> new DowntimeTally()).accept(row.point()));
+                .forEach(row -> tallies.computeIfAbsent(row.monitorId(), id -> new DowntimeTally())
+                        .accept(row.point()));
         Map<String, Long> downtime = new HashMap<>();
         tallies.forEach((monitorId, tally) -> downtime.put(monitorId, tally.seconds(until)));
         return downtime;

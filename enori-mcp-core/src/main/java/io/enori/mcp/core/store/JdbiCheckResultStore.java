@@ -8,6 +8,7 @@ import io.enori.mcp.api.spi.Page;
 import io.enori.mcp.api.spi.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ final class JdbiCheckResultStore implements CheckResultStore {
                     Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                             Math.floorMod(micros, 1_000_000L) * 1_000L);
                     return new PageKey(at, key.substring(colon + 1));
-                } catch (NumberFormatException | java.time.DateTimeException e) {
+                } catch (NumberFormatException | DateTimeException e) {
                     // fall through to the uniform message
                 }
             }

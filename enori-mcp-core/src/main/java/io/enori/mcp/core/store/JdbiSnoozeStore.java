@@ -9,11 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiSnoozeStore implements SnoozeStore {
 
     private static final String COLUMNS = "account_id, monitor_id, principal_id, snoozed_until, created_at";
+
+    private static final String KEY =
+            "account_id = :accountId AND monitor_id = :monitorId AND principal_id = :principalId";
 
     private final Jdbi jdbi;
 
@@ -41,7 +45,7 @@ final class JdbiSnoozeStore implements SnoozeStore {
                         .bind("until", Sql.instant(snooze.until()))
                         .bind("createdAt", Sql.instant(snooze.createdAt()))
                         .execute());
-            } catch (RuntimeException e) {
+            } catch (JdbiException e) {
                 if (!Sql.isUniqueViolation(e)) {
                     throw e;
                 }
@@ -51,8 +55,7 @@ final class JdbiSnoozeStore implements SnoozeStore {
     }
 
     private static int update(Handle h, Snooze snooze) {
-        return h.createUpdate("UPDATE snoozes SET snoozed_until = :until, created_at = :createdAt "
-                        + "WHERE account_id = :accountId AND monitor_id = :monitorId AND principal_id = :principalId")
+        return h.createUpdate("UPDATE snoozes SET snoozed_until = :until, created_at = :createdAt WHERE " + KEY)
                 .bind("until", Sql.instant(snooze.until()))
                 .bind("createdAt", Sql.instant(snooze.createdAt()))
                 .bind("accountId", snooze.accountId())
@@ -64,8 +67,7 @@ final class JdbiSnoozeStore implements SnoozeStore {
     @Override
     public Optional<Snooze> find(String accountId, String monitorId, String principalId) {
         return Sql.call("find snooze on monitor " + monitorId, () -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM snoozes "
-                                + "WHERE account_id = :accountId AND monitor_id = :monitorId AND principal_id = :principalId")
+                        "SELECT " + COLUMNS + " FROM snoozes WHERE " + KEY)
                 .bind("accountId", accountId)
                 .bind("monitorId", monitorId)
                 .bind("principalId", principalId)
@@ -76,8 +78,7 @@ final class JdbiSnoozeStore implements SnoozeStore {
     @Override
     public boolean delete(String accountId, String monitorId, String principalId) {
         return Sql.call("delete snooze on monitor " + monitorId, () -> jdbi.withHandle(h -> h.createUpdate(
-                        "DELETE FROM snoozes "
-                                + "WHERE account_id = :accountId AND monitor_id = :monitorId AND principal_id = :principalId")
+                        "DELETE FROM snoozes WHERE " + KEY)
                 .bind("accountId", accountId)
                 .bind("monitorId", monitorId)
                 .bind("principalId", principalId)

@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>{@link #create(DataSource)} migrates the schema to the current version before returning, so a storage
  * object always sees the tables it expects. Every monitor-owned row is read and written by account id, so one
- * account can never reach another's data. Infrastructure failures surface as
+ * account can never reach another's data; the one exception is a share link's lookup by token hash, which is
+ * how an anonymous viewer arrives. Infrastructure failures surface as
  * {@link io.enori.mcp.api.EnoriMcpException}; invalid arguments as {@link IllegalArgumentException}.
  *
  * <p>Instants are stored at microsecond precision (finer parts are truncated). The check-result page key is

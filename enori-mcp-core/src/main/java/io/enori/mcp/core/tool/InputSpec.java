@@ -169,9 +169,9 @@ public final class InputSpec<I extends Record> {
 
         /** {@code since}/{@code until}/{@code tz}, resolved by {@link TimeRange}. */
         public Builder<I> timeRange() {
-            text("since", 40, "Range start, ISO-8601 (e.g. 2026-05-01T00:00:00Z or 2026-05-01). Default: 24 h before until.");
+            text("since", 40, "Range start, ISO-8601. Default: until - 24 h.");
             text("until", 40, "Range end, ISO-8601. Default: now.");
-            return text("tz", 64, "IANA time zone for dates without offset and for timestamps in the answer. Default UTC.");
+            return text("tz", 64, "IANA zone for dates and answers. Default UTC.");
         }
 
         public InputSpec<I> build() {

@@ -1,8 +1,10 @@
 package io.enori.mcp.core.tool;
 
+import io.enori.mcp.api.spi.Page;
 import io.enori.mcp.api.spi.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * Opaque cursors: the store's keyset key, wrapped with the tool's name so a cursor from one list cannot be
@@ -28,6 +30,18 @@ public final class Paging {
         }
         String plain = VERSION + "|" + toolName + "|" + nextKey;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs a keyset query; a store that rejects the key inside a well-formed cursor (someone crafted one) is
+     * answered as a bad cursor, not as an internal error.
+     */
+    public static <T> Page<T> fetch(Supplier<Page<T>> query) {
+        try {
+            return query.get();
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
     }
 
     private static String decode(String toolName, String cursor) {

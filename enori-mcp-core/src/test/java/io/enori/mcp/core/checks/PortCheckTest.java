@@ -19,7 +19,9 @@ class PortCheckTest {
     @Test
     void listeningPortIsUp() throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            CheckOutcome outcome = executor.check(new MonitorTarget.Port("127.0.0.1", listener.getLocalPort()), TIMEOUT);
+            MonitorTarget target = new MonitorTarget.Port("127.0.0.1", listener.getLocalPort());
+
+            CheckOutcome outcome = executor.check(target, TIMEOUT);
 
             assertThat(outcome.status()).isEqualTo(CheckStatus.UP);
             assertThat(outcome.error()).isNull();

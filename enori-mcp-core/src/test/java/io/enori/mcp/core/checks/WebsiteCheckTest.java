@@ -27,11 +27,11 @@ class WebsiteCheckTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final AtomicReference<String> LAST_USER_AGENT = new AtomicReference<>();
+    private static final DefaultCheckExecutor EXECUTOR = DefaultCheckExecutor.create();
 
     private static HttpServer server;
     private static ExecutorService handlers;
     private static String base;
-    private static final DefaultCheckExecutor EXECUTOR = DefaultCheckExecutor.create();
 
     @BeforeAll
     static void startServer() throws IOException {
@@ -198,7 +198,9 @@ class WebsiteCheckTest {
 
     @Test
     void unknownHostIsDownNamingTheHost() {
-        CheckOutcome outcome = EXECUTOR.check(new MonitorTarget.Website("http://example.invalid/", null, null), TIMEOUT);
+        MonitorTarget target = new MonitorTarget.Website("http://example.invalid/", null, null);
+
+        CheckOutcome outcome = EXECUTOR.check(target, TIMEOUT);
 
         assertThat(outcome.status()).isEqualTo(CheckStatus.DOWN);
         assertThat(outcome.error()).isEqualTo("unknown host example.invalid");

@@ -1,0 +1,65 @@
+package io.enori.mcp.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.enori.mcp.api.ToolDescriptor;
+import io.enori.mcp.core.store.JdbiStorage;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ToolCatalogTest {
+    /** SPEC §12: the whole tools/list within a token budget (JSON length / 4), about 450 tokens a tool. */
+    static final int TOKEN_BUDGET_PER_TOOL = 450;
+
+    static EnoriMcp newCore() {
+        return EnoriMcp.builder().storage(JdbiStorage.create("jdbc:h2:mem:cat" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")).build();
+    }
+
+    private final EnoriMcp enori = newCore();
+
+    @Test
+    void offersTheFourteenMonitorToolsInCatalogOrder() {
+        assertThat(enori.toolDescriptors()).extracting(ToolDescriptor::name).containsExactly(
+                "list_monitors", "get_monitor", "get_monitor_stats", "get_check_results", "get_health_summary",
+                "create_monitor", "update_monitor", "check_now", "pause_monitor", "resume_monitor",
+                "snooze_monitor", "unsnooze_monitor", "get_snooze_status", "share_monitor");
+    }
+
+    @Test
+    void readToolsAreReadOnlyAndNeedAReadScopeWritesNeedAWriteScope() {
+        for (ToolDescriptor d : enori.toolDescriptors()) {
+            boolean readScope = d.requiredScope().wireName().endsWith(":read");
+            assertThat(d.annotations().readOnly()).as(d.name()).isEqualTo(readScope);
+            // Nothing in the Monitors group deletes anything.
+            assertThat(d.annotations().destructive()).as(d.name()).isFalse();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyInputFieldIsDescribedAndUnknownFieldsAreClosedOff() {
+        for (ToolDescriptor d : enori.toolDescriptors()) {
+            assertThat(d.inputSchema()).as(d.name()).containsEntry("type", "object").containsEntry("additionalProperties", false);
+            Map<String, Map<String, Object>> props = (Map<String, Map<String, Object>>) d.inputSchema().get("properties");
+            assertThat(props.values()).as(d.name()).allSatisfy(p -> assertThat(p).containsKey("description").containsKey("type"));
+            assertThat(d.outputSchema()).as(d.name()).containsEntry("type", "object");
+            assertThat(d.description()).as(d.name()).hasSizeBetween(40, 400);
+        }
+    }
+
+    @Test
+    void toolListStaysWithinItsTokenBudget() throws Exception {
+        List<McpSchema.Tool> wire = enori.toolSpecifications(CallerResolver.fromContext()).stream()
+                .map(spec -> spec.tool()).collect(Collectors.toList());
+        String json = McpJsonDefaults.getMapper().writeValueAsString(new McpSchema.ListToolsResult(wire, null));
+        int estimatedTokens = json.length() / 4;
+        int budget = TOKEN_BUDGET_PER_TOOL * wire.size();
+        assertThat(estimatedTokens).as("tools/list is ~%d tokens for %d tools; budget %d", estimatedTokens, wire.size(), budget)
+                .isLessThanOrEqualTo(budget);
+    }
+}

@@ -1,0 +1,196 @@
+package io.enori.mcp.core.monitors;
+
+import static io.enori.mcp.core.monitors.ToolHarness.args;
+import static io.enori.mcp.core.monitors.ToolHarness.assertInvalid;
+import static io.enori.mcp.core.monitors.ToolHarness.assertNotFound;
+import static io.enori.mcp.core.monitors.ToolHarness.longOf;
+import static io.enori.mcp.core.monitors.ToolHarness.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.enori.mcp.api.CheckStatus;
+import io.enori.mcp.api.ToolError;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CheckNowTest {
+    private ToolHarness h;
+    private LocalSite site;
+
+    @BeforeEach
+    void setUp() {
+        h = ToolHarness.create();
+        site = LocalSite.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+        h.close();
+    }
+
+    @Test
+    void healthySiteIsUpWithStatusCodeAndContentMatch() {
+        String id = (String) h.create(args("type", "website", "name", "Site", "url", site.url(),
+                "keyword", LocalSite.KEYWORD)).get("id");
+
+        Map<String, Object> out = h.checkNow(id);
+
+        Map<String, Object> result = map(out.get("result"));
+        assertThat(out).containsEntry("monitorId", id).containsEntry("monitorStatus", "up")
+                .containsEntry("sslExpiresAt", null);
+        assertThat(longOf(out, "consecutiveFailures")).isZero();
+        assertThat((String) result.get("id")).startsWith("chk_");
+        assertThat(result).containsEntry("status", "up").containsEntry("contentMatched", true)
+                .containsEntry("error", null).containsEntry("checkedAt", "2025-11-10T12:00:00Z");
+        assertThat(longOf(result, "statusCode")).isEqualTo(200);
+        assertThat(longOf(result, "responseTimeMs")).isBetween(0L, 10_000L);
+        assertThat(site.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void websiteWithoutKeywordReportsNoContentMatch() {
+        String id = h.createWebsite("Site", site.url());
+        assertThat(map(h.checkNow(id).get("result"))).containsEntry("status", "up").containsEntry("contentMatched", null);
+    }
+
+    @Test
+    void consecutiveFailuresCountUpAndResetOnSuccess() {
+        String id = (String) h.create(args("type", "website", "name", "Site", "url", site.url(),
+                "keyword", LocalSite.KEYWORD)).get("id");
+        h.checkNow(id);
+
+        site.unavailable();
+        h.clock.advance(Duration.ofMinutes(1));
+        Map<String, Object> first = h.checkNow(id);
+        h.clock.advance(Duration.ofMinutes(1));
+        Map<String, Object> second = h.checkNow(id);
+
+        Map<String, Object> failed = map(first.get("result"));
+        assertThat(failed).containsEntry("status", "down").containsEntry("contentMatched", false)
+                .containsEntry("error", "HTTP 503 (expected 200-399)");
+        assertThat(longOf(failed, "statusCode")).isEqualTo(503);
+        assertThat(first).containsEntry("monitorStatus", "down");
+        assertThat(longOf(first, "consecutiveFailures")).isEqualTo(1);
+        assertThat(second).containsEntry("monitorStatus", "down");
+        assertThat(longOf(second, "consecutiveFailures")).isEqualTo(2);
+        assertThat(h.monitor(id)).containsEntry("status", "down").containsEntry("lastSuccessAt", "2025-11-10T12:00:00Z")
+                .containsEntry("lastCheckedAt", "2025-11-10T12:02:00Z");
+
+        site.healthy();
+        h.clock.advance(Duration.ofMinutes(1));
+        Map<String, Object> recovered = h.checkNow(id);
+        assertThat(recovered).containsEntry("monitorStatus", "up");
+        assertThat(longOf(recovered, "consecutiveFailures")).isZero();
+        assertThat(h.monitor(id)).containsEntry("status", "up").containsEntry("lastSuccessAt", "2025-11-10T12:03:00Z");
+    }
+
+    @Test
+    void stoppedServerIsDown() {
+        String id = h.createWebsite("Site", site.url());
+        assertThat(h.checkNow(id)).containsEntry("monitorStatus", "up");
+
+        site.stop();
+        h.clock.advance(Duration.ofMinutes(1));
+        Map<String, Object> out = h.checkNow(id);
+
+        Map<String, Object> result = map(out.get("result"));
+        assertThat(result).containsEntry("status", "down").containsEntry("statusCode", null);
+        assertThat((String) result.get("error")).isNotBlank();
+        assertThat(out).containsEntry("monitorStatus", "down");
+        assertThat(longOf(out, "consecutiveFailures")).isEqualTo(1);
+    }
+
+    @Test
+    void closedPortIsConnectionRefused() {
+        String id = h.createWebsite("Nothing", "http://127.0.0.1:" + LocalSite.closedPort() + "/");
+        Map<String, Object> out = h.checkNow(id);
+        assertThat(map(out.get("result"))).containsEntry("status", "down").containsEntry("error", "connection refused");
+        assertThat(out).containsEntry("monitorStatus", "down");
+    }
+
+    @Test
+    void expectedStatusCodesDecideWhatCountsAsUp() {
+        site.unavailable();
+        String id = (String) h.create(args("type", "website", "name", "Maint", "url", site.url(),
+                "expectedStatusCodes", List.of(503))).get("id");
+        assertThat(map(h.checkNow(id).get("result"))).containsEntry("status", "up");
+        site.healthy();
+        assertThat(map(h.checkNow(id).get("result"))).containsEntry("status", "down")
+                .containsEntry("error", "HTTP 200 (expected 503)");
+    }
+
+    @Test
+    void portMonitorIsUpWhileSomethingListensAndDownAfter() throws IOException {
+        String id;
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            id = h.createPort("Local port", "127.0.0.1", listener.getLocalPort());
+            Map<String, Object> up = h.checkNow(id);
+            assertThat(map(up.get("result"))).containsEntry("status", "up").containsEntry("error", null)
+                    .containsEntry("statusCode", null);
+            assertThat(up).containsEntry("monitorStatus", "up");
+        }
+        h.clock.advance(Duration.ofMinutes(1));
+        Map<String, Object> down = h.checkNow(id);
+        assertThat(map(down.get("result"))).containsEntry("status", "down").containsEntry("error", "connection refused");
+        assertThat(down).containsEntry("monitorStatus", "down");
+    }
+
+    @Test
+    void everyCheckIsStored() {
+        String id = h.createWebsite("Site", site.url());
+        Map<String, Object> out = h.checkNow(id);
+        assertThat(h.storedChecks(id)).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo(map(out.get("result")).get("id"));
+            assertThat(c.status()).isEqualTo(CheckStatus.UP);
+            assertThat(c.statusCode()).isEqualTo(200);
+            assertThat(c.checkedAt()).isEqualTo(ToolHarness.START);
+        });
+    }
+
+    @Test
+    void checksPausedMonitorsButKeepsThemPaused() {
+        String id = h.createWebsite("Site", site.url());
+        h.ok("pause_monitor", h.writer, args("monitorId", id));
+
+        Map<String, Object> out = h.checkNow(id);
+
+        assertThat(map(out.get("result"))).containsEntry("status", "up");
+        assertThat(out).containsEntry("monitorStatus", "paused");
+        assertThat(h.monitor(id)).containsEntry("paused", true).containsEntry("status", "paused");
+        h.ok("resume_monitor", h.writer, args("monitorId", id));
+        assertThat(h.monitor(id)).containsEntry("status", "up");
+    }
+
+    @Test
+    void jobAndDomainMonitorsCannotBeCheckedOnDemand() {
+        String job = (String) h.create(args("type", "job", "name", "Cron")).get("id");
+        String domain = (String) h.create(args("type", "domain", "name", "Reg", "host", "example.com")).get("id");
+
+        ToolError jobError = h.error("check_now", h.writer, args("monitorId", job));
+        assertThat(jobError.message()).contains("heartbeat");
+        assertThat(jobError.details()).containsEntry("monitorId", job).containsEntry("type", "job");
+
+        ToolError domainError = h.error("check_now", h.writer, args("monitorId", domain));
+        assertThat(domainError.message()).contains("scheduler");
+        assertThat(domainError.details()).containsEntry("monitorId", domain).containsEntry("type", "domain");
+
+        assertThat(h.storedChecks(job)).isEmpty();
+        assertThat(h.monitor(job)).containsEntry("status", "pending");
+    }
+
+    @Test
+    void badAndUnknownIds() {
+        assertInvalid(h.error("check_now", h.writer, args("monitorId", "mon_!!")), "monitorId");
+        assertInvalid(h.error("check_now", h.writer, args()), "monitorId");
+        assertInvalid(h.error("check_now", h.writer, args("monitorId", "mon_A", "force", true)), "force");
+        assertNotFound(h.error("check_now", h.writer, args("monitorId", "mon_NOPE0000")), "mon_NOPE0000");
+        assertThat(site.hits()).isZero();
+    }
+}

@@ -1,0 +1,92 @@
+package io.enori.mcp.core.monitors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A real HTTP server on 127.0.0.1 whose answer a test switches between healthy and failing. */
+final class LocalSite implements AutoCloseable {
+    static final String HEALTHY_BODY = "<html>all systems operational</html>";
+    static final String KEYWORD = "operational";
+
+    private final HttpServer server;
+    private final AtomicInteger status = new AtomicInteger(200);
+    private final AtomicReference<String> body = new AtomicReference<>(HEALTHY_BODY);
+    private final AtomicInteger hits = new AtomicInteger();
+    private boolean stopped;
+
+    private LocalSite(HttpServer server) {
+        this.server = server;
+    }
+
+    static LocalSite start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            LocalSite site = new LocalSite(server);
+            server.createContext("/", site::handle);
+            server.start();
+            return site;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        hits.incrementAndGet();
+        byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(status.get(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
+    }
+
+    /** 200 with the keyword in the body. */
+    void healthy() {
+        status.set(200);
+        body.set(HEALTHY_BODY);
+    }
+
+    /** 503 with a maintenance page. */
+    void unavailable() {
+        status.set(503);
+        body.set("down for maintenance");
+    }
+
+    int hits() {
+        return hits.get();
+    }
+
+    void stop() {
+        if (!stopped) {
+            stopped = true;
+            server.stop(0);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
+    static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.enori.mcp.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+class DatabasesTest {
+
+    @Test
+    void h2UrlGivesAnH2DataSourceForThatUrl() {
+        assertThat(Databases.dataSource("jdbc:h2:mem:x"))
+                .isInstanceOfSatisfying(JdbcDataSource.class, ds -> assertThat(ds.getURL()).isEqualTo("jdbc:h2:mem:x"));
+    }
+
+    @Test
+    void postgresUrlParametersBecomeDataSourceProperties() {
+        assertThat(Databases.dataSource(
+                "jdbc:postgresql://db.internal:6543/enori?user=app&password=s3cret&currentSchema=monitoring"))
+                .isInstanceOfSatisfying(PGSimpleDataSource.class, ds -> {
+                    assertThat(ds.getServerNames()).containsExactly("db.internal");
+                    assertThat(ds.getPortNumbers()).containsExactly(6543);
+                    assertThat(ds.getDatabaseName()).isEqualTo("enori");
+                    assertThat(ds.getUser()).isEqualTo("app");
+                    assertThat(ds.getPassword()).isEqualTo("s3cret");
+                    assertThat(ds.getCurrentSchema()).isEqualTo("monitoring");
+                });
+    }
+
+    @Test
+    void unsupportedUrlIsRejectedNamingTheSupportedPrefixesButNotThePassword() {
+        assertThatThrownBy(() -> Databases.dataSource("jdbc:mysql://localhost/enori?user=a&password=hunter2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:h2:")
+                .hasMessageContaining("jdbc:postgresql:")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void defaultH2UrlIsADurableFileUnderTheUsersHome() {
+        String expectedFile = Path.of(System.getProperty("user.home"), ".enori", "enori").toString();
+
+        assertThat(Databases.defaultH2Url())
+                .startsWith("jdbc:h2:file:" + expectedFile + ";")
+                .contains(";AUTO_SERVER=FALSE")
+                .contains(";WRITE_DELAY=0");
+    }
+}

@@ -1,0 +1,162 @@
+package io.enori.mcp.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.enori.mcp.api.Caller;
+import io.enori.mcp.api.Scope;
+import io.enori.mcp.api.ToolOutcome;
+import io.enori.mcp.core.CallerResolver;
+import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.auth.ApiKeys;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * A host backend that embeds Enori MCP beside an endpoint of its own, on its own database.
+ *
+ * <p>At start it hands its {@code DataSource} to the core, issues an API key for a demo account, creates a
+ * website monitor on its own {@code GET /api/health} and checks it once. That endpoint answers from the
+ * {@code get_health_summary} tool, called in-process: the host needs no MCP client to use the tools.
+ *
+ * <p>Flags: {@code --port=N} (default {@value #DEFAULT_PORT}); {@code --stdio} also serves MCP on
+ * stdin/stdout to a local agent, as the demo account; {@code --once} does the start-up steps, prints a
+ * summary and exits.
+ */
+public final class HostBackendExample {
+    static final int DEFAULT_PORT = 8090;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** What start-up did: the demo monitor, its first check's status, and what {@code /api/health} answered. */
+    public record Summary(String healthUrl, String monitorId, String firstCheck, String healthJson) {
+    }
+
+    private record Running(HttpServer http, EnoriMcp enori, Caller demo, Summary summary) {
+    }
+
+    private HostBackendExample() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Taken before anything can print: with --stdio this stream belongs to the MCP protocol alone, and
+        // every stray System.out.println (ours or a library's) lands on stderr instead.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        run(args, stdout);
+    }
+
+    /** Starts the host; returns at once with {@code --once}, otherwise serves until the process is stopped. */
+    static void run(String[] args, PrintStream stdout) throws IOException, InterruptedException {
+        List<String> flags = List.of(args);
+        boolean stdio = flags.contains("--stdio");
+        PrintStream report = stdio ? System.err : stdout;
+        if (flags.contains("--once")) {
+            report.println(describe(runOnce()));
+            return;
+        }
+        int port = flags.stream().filter(f -> f.startsWith("--port=")).map(f -> Integer.parseInt(f.substring(7)))
+                .findFirst().orElse(DEFAULT_PORT);
+        Running host = start(port);
+        report.println(describe(host.summary()));
+        McpSyncServer mcp = stdio ? host.enori().serve(
+                new StdioServerTransportProvider(McpJsonDefaults.getMapper(), System.in, stdout),
+                CallerResolver.fixed(host.demo())) : null;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (mcp != null) {
+                mcp.closeGracefully();
+            }
+            host.http().stop(0);
+        }));
+        // A host has a life of its own, so it runs until stopped (Ctrl-C), not until an MCP client leaves;
+        // the standalone stdio launcher is the one that exits when stdin closes.
+        Thread.currentThread().join();
+    }
+
+    /** Does the start-up steps on a free port, stops the host again and says what happened. */
+    public static Summary runOnce() throws IOException, InterruptedException {
+        Running host = start(0);
+        host.http().stop(0);
+        return host.summary();
+    }
+
+    private static Running start(int port) throws IOException, InterruptedException {
+        // The host's own database. A real backend hands over its pool (HikariCP, …) the same way; Enori
+        // migrates its tables into it at build(). DB_CLOSE_DELAY=-1 because this unpooled data source opens
+        // a connection per operation, and in-memory H2 drops the database with the last one.
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:host-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        String baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
+
+        // --- Embedding Enori MCP: one builder, one key, tools called in-process ---
+        EnoriMcp enori = EnoriMcp.builder()
+                .dataSource(dataSource)
+                .publicBaseUrl(baseUrl)                     // share links point at this host
+                .build();
+        ApiKeys.IssuedKey key = enori.apiKeys().create("demo", EnumSet.allOf(Scope.class), "demo agent");
+        Caller demo = enori.apiKeys().authenticate(key.plaintext());
+        ToolOutcome created = enori.call("create_monitor", demo,
+                Map.of("type", "website", "name", "Host health", "url", baseUrl + "/api/health"));
+        // --------------------------------------------------------------------------
+
+        // The host's endpoint reads through a key of its own that may only read, so its traffic neither
+        // counts against the demo key's rate limit nor could change anything.
+        Caller service = enori.apiKeys().authenticate(
+                enori.apiKeys().create("demo", EnumSet.of(Scope.MONITORS_READ), "host /api/health").plaintext());
+        http.createContext("/api/health", exchange -> health(exchange, enori, service));
+        http.start();
+
+        // Printed once, as a host would show a new key to its user: only its hash is stored.
+        System.err.println("Demo API key (all scopes): " + key.plaintext());
+        String monitorId = data(created).path("monitor").path("id").asText();
+        String firstCheck = data(enori.call("check_now", demo, Map.of("monitorId", monitorId)))
+                .path("result").path("status").asText();
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return new Running(http, enori, demo, new Summary(baseUrl + "/api/health", monitorId, firstCheck, health.body()));
+    }
+
+    /** {@code GET /api/health}: the health summary as JSON, or the tool's {@code {"error": …}} with a 503. */
+    private static void health(HttpExchange exchange, EnoriMcp enori, Caller service) throws IOException {
+        ToolOutcome outcome = enori.call("get_health_summary", service, Map.of());
+        Object body = outcome instanceof ToolOutcome.Ok ok ? ok.content() : ((ToolOutcome.Failed) outcome).error().toBody();
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(outcome instanceof ToolOutcome.Ok ? 200 : 503, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** The data of a call start-up cannot go on without; a failure stops it with the tool's own words. */
+    private static JsonNode data(ToolOutcome outcome) {
+        if (outcome instanceof ToolOutcome.Failed failed) {
+            throw new IllegalStateException("Enori tool call failed: " + failed.error().toBody());
+        }
+        return JSON.valueToTree(((ToolOutcome.Ok) outcome).content());
+    }
+
+    private static String describe(Summary s) {
+        return "Host backend: " + s.healthUrl() + "\nDemo monitor " + s.monitorId() + ": first check " + s.firstCheck()
+                + "\nGET /api/health -> " + s.healthJson();
+    }
+}
