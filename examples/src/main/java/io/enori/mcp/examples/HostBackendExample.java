@@ -76,16 +76,14 @@ public final class HostBackendExample {
         int port = flags.stream().filter(f -> f.startsWith("--port=")).map(f -> Integer.parseInt(f.substring(7)))
                 .findFirst().orElse(DEFAULT_PORT);
         Running host = start(port);
-        report.println(describe(host.summary()));
-        McpSyncServer mcp = stdio ? host.enori().serve(
-                new StdioServerTransportProvider(McpJsonDefaults.getMapper(), System.in, stdout),
-                CallerResolver.fixed(host.demo())) : null;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (mcp != null) {
-                mcp.closeGracefully();
-            }
-            host.http().stop(0);
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> host.http().stop(0)));
+        report.println(describe(host.summary()) + "\nServing until Ctrl-C.");
+        if (stdio) {
+            McpSyncServer mcp = host.enori().serve(
+                    new StdioServerTransportProvider(McpJsonDefaults.getMapper(), System.in, stdout),
+                    CallerResolver.fixed(host.demo()));
+            Runtime.getRuntime().addShutdownHook(new Thread(mcp::closeGracefully));
+        }
         // A host has a life of its own, so it runs until stopped (Ctrl-C), not until an MCP client leaves;
         // the standalone stdio launcher is the one that exits when stdin closes.
         Thread.currentThread().join();
@@ -130,16 +128,17 @@ public final class HostBackendExample {
         String monitorId = data(created).path("monitor").path("id").asText();
         String firstCheck = data(enori.call("check_now", demo, Map.of("monitorId", monitorId)))
                 .path("result").path("status").asText();
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
-        return new Running(http, enori, demo, new Summary(baseUrl + "/api/health", monitorId, firstCheck, health.body()));
+        String healthUrl = baseUrl + "/api/health";
+        String healthJson = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(healthUrl)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new Running(http, enori, demo, new Summary(healthUrl, monitorId, firstCheck, healthJson));
     }
 
     /** {@code GET /api/health}: the health summary as JSON, or the tool's {@code {"error": …}} with a 503. */
     private static void health(HttpExchange exchange, EnoriMcp enori, Caller service) throws IOException {
         ToolOutcome outcome = enori.call("get_health_summary", service, Map.of());
-        Object body = outcome instanceof ToolOutcome.Ok ok ? ok.content() : ((ToolOutcome.Failed) outcome).error().toBody();
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        byte[] bytes = JSON.writeValueAsBytes(outcome instanceof ToolOutcome.Ok ok ? ok.content()
+                : ((ToolOutcome.Failed) outcome).error().toBody());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(outcome instanceof ToolOutcome.Ok ? 200 : 503, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

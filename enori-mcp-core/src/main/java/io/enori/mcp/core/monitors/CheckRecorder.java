@@ -23,7 +23,13 @@ public final class CheckRecorder {
     public record Recorded(CheckResult result, Monitor monitor) {
     }
 
-    public Recorded record(Monitor monitor, CheckOutcome outcome) {
+    public Recorded record(Monitor checked, CheckOutcome outcome) {
+        return MonitorLocks.withLock(checked.id(), () -> recordLocked(checked, outcome));
+    }
+
+    private Recorded recordLocked(Monitor checked, CheckOutcome outcome) {
+        // Re-read under the lock: another check may have landed while this one ran.
+        Monitor monitor = context.storage().monitors().find(checked.accountId(), checked.id()).orElse(checked);
         Instant now = context.clock().instant();
         CheckResult result = new CheckResult(context.ids().next("chk_"), monitor.accountId(), monitor.id(),
                 outcome.status(), outcome.responseTimeMs(), outcome.statusCode(), outcome.error(),

@@ -35,7 +35,7 @@ final class MonitorSettings {
 
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*\\.?");
-    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
+    private static final Pattern IPV6_SHAPE = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private MonitorSettings() {
     }
@@ -121,13 +121,13 @@ final class MonitorSettings {
                 return new MonitorTarget.Port(host(required(type, "host", f.host)), required(type, "port", f.port));
             case DNS:
                 onlyThese(type, given, "host", "recordType", "expectedValue");
-                return new MonitorTarget.Dns(host(required(type, "host", f.host)),
-                        DnsRecordType.parse(required(type, "recordType", f.recordType)).orElseThrow(),
-                        f.expectedValue);
+                DnsRecordType recordType = DnsRecordType.parse(required(type, "recordType", f.recordType)).orElseThrow();
+                return new MonitorTarget.Dns(host(required(type, "host", f.host)), recordType,
+                        expectedDnsValue(recordType, f.expectedValue));
             case DOMAIN:
                 onlyThese(type, given, "host");
                 String domain = host(required(type, "host", f.host));
-                if (!domain.contains(".") || IPV6.matcher(domain).matches() || domain.matches("[0-9.]+")) {
+                if (!domain.contains(".") || domain.contains(":") || domain.matches("[0-9.]+")) {
                     throw new InvalidArgument("host", "must be a registered domain name such as example.com for domain monitors (got '" + domain + "')");
                 }
                 return new MonitorTarget.Domain(domain);
@@ -163,6 +163,13 @@ final class MonitorSettings {
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw new InvalidArgument("url", "must be an absolute http:// or https:// URL with a host (got '" + abbreviate(text) + "')");
             }
+            if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+                throw new InvalidArgument("url", "has port " + uri.getPort() + "; ports are 1-65535");
+            }
+            if (uri.getRawUserInfo() != null) {
+                // Stored URLs are shown back in every listing; credentials must not travel that way.
+                throw new InvalidArgument("url", "must not contain credentials (user:password@); monitored URLs are shown in listings");
+            }
             return text;
         } catch (URISyntaxException e) {
             throw new InvalidArgument("url", "is not a valid URL: " + e.getReason() + " (got '" + abbreviate(text) + "')");
@@ -170,11 +177,41 @@ final class MonitorSettings {
     }
 
     private static String host(String text) {
-        if (!HOSTNAME.matcher(text).matches() && !IPV6.matcher(text).matches()) {
+        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        boolean valid = bare.contains(":") ? isIpv6Literal(bare) : HOSTNAME.matcher(bare).matches();
+        if (!valid) {
             throw new InvalidArgument("host", "must be a host name or IP address without scheme or path, e.g. api.example.com (got '"
                     + abbreviate(text) + "')");
         }
-        return text.startsWith("[") ? text.substring(1, text.length() - 1) : text;
+        return bare;
+    }
+
+    /** Parsed by the JDK: a literal with a colon is never sent to DNS, so this does no lookup. */
+    private static boolean isIpv6Literal(String text) {
+        if (!IPV6_SHAPE.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(text) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String expectedDnsValue(DnsRecordType recordType, String expected) {
+        if (expected == null) {
+            return null;
+        }
+        boolean valid = switch (recordType) {
+            case A -> expected.matches("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+            case AAAA -> isIpv6Literal(expected);
+            default -> true;
+        };
+        if (!valid) {
+            throw new InvalidArgument("expectedValue", "must be an " + (recordType == DnsRecordType.A ? "IPv4" : "IPv6")
+                    + " address for " + recordType + " records (got '" + abbreviate(expected) + "')");
+        }
+        return expected;
     }
 
     private static String abbreviate(String s) {

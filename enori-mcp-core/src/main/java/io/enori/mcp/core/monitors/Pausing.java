@@ -14,6 +14,10 @@ final class Pausing {
     }
 
     static Result setPaused(CoreContext context, Caller caller, String monitorId, boolean paused) {
+        return MonitorLocks.withLock(monitorId, () -> setPausedLocked(context, caller, monitorId, paused));
+    }
+
+    private static Result setPausedLocked(CoreContext context, Caller caller, String monitorId, boolean paused) {
         Monitor m = MonitorLookup.require(context, caller, monitorId);
         if (m.paused() == paused) {
             return new Result(MonitorViews.summary(m), false);

@@ -41,6 +41,10 @@ public final class UpdateMonitor extends TypedTool<UpdateMonitor.Input, UpdateMo
 
     @Override
     protected Output handle(Caller caller, Input in) {
+        return MonitorLocks.withLock(in.monitorId(), () -> update(caller, in));
+    }
+
+    private Output update(Caller caller, Input in) {
         Monitor current = MonitorLookup.require(context, caller, in.monitorId());
         MonitorSettings.TargetFields patch = new MonitorSettings.TargetFields(in.url(), in.keyword(),
                 in.expectedStatusCodes(), in.host(), in.port(), in.recordType(), in.expectedValue(), in.graceSeconds());

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -33,6 +35,17 @@ final class CheckStatsQuery {
 
     private static final String IN_RANGE = "checked_at >= :since AND checked_at < :until";
 
+    /**
+     * How far before {@code since} to look for the check that tells whether the range began inside an outage.
+     * Twice the longest interval, so the look-back stays bounded however much history there is.
+     */
+    private static final Duration LOOK_BACK = Duration.ofDays(2);
+
+    private static final String LAST_BEFORE_RANGE = "SELECT c.monitor_id, c.status FROM check_results c JOIN ("
+            + "SELECT monitor_id, MAX(checked_at) AS last_at FROM check_results "
+            + "WHERE account_id = :accountId AND checked_at >= :lookBack AND checked_at < :since%s GROUP BY monitor_id"
+            + ") l ON c.monitor_id = l.monitor_id AND c.checked_at = l.last_at WHERE c.account_id = :accountId";
+
     private final Jdbi jdbi;
 
     CheckStatsQuery(Jdbi jdbi) {
@@ -53,6 +66,9 @@ final class CheckStatsQuery {
                     .map((rs, ctx) -> aggregates(monitorId, rs))
                     .one();
             DowntimeTally tally = new DowntimeTally();
+            if (downBefore(h, accountId, monitorId, since).contains(monitorId)) {
+                tally.startDownAt(since);
+            }
             h.createQuery("SELECT checked_at, status FROM check_results "
                             + "WHERE account_id = :accountId AND monitor_id = :monitorId AND " + IN_RANGE
                             + " ORDER BY checked_at, id")
@@ -90,6 +106,9 @@ final class CheckStatsQuery {
     /** One pass over the account's checks; a tally per monitor (bounded by the plan's cap), not per check. */
     private static Map<String, Long> downtimeByMonitor(Handle h, String accountId, Instant since, Instant until) {
         Map<String, DowntimeTally> tallies = new HashMap<>();
+        for (String monitorId : downBefore(h, accountId, null, since)) {
+            tallies.computeIfAbsent(monitorId, id -> new DowntimeTally()).startDownAt(since);
+        }
         h.createQuery("SELECT monitor_id, checked_at, status FROM check_results "
                         + "WHERE account_id = :accountId AND " + IN_RANGE + " ORDER BY monitor_id, checked_at, id")
                 .bind("accountId", accountId)
@@ -102,6 +121,25 @@ final class CheckStatsQuery {
         Map<String, Long> downtime = new HashMap<>();
         tallies.forEach((monitorId, tally) -> downtime.put(monitorId, tally.seconds(until)));
         return downtime;
+    }
+
+    /** Monitors (of the account, or just {@code monitorId}) whose last check before {@code since} was down. */
+    private static Set<String> downBefore(Handle h, String accountId, String monitorId, Instant since) {
+        var query = h.createQuery(String.format(LAST_BEFORE_RANGE, monitorId == null ? "" : " AND monitor_id = :monitorId"))
+                .bind("accountId", accountId)
+                .bind("lookBack", Sql.instant(since.minus(LOOK_BACK)))
+                .bind("since", Sql.instant(since));
+        if (monitorId != null) {
+            query.bind("monitorId", monitorId);
+        }
+        Set<String> down = new HashSet<>();
+        query.map((rs, ctx) -> CheckStatus.DOWN.name().equals(rs.getString("status")) ? rs.getString("monitor_id") : null)
+                .forEach(id -> {
+                    if (id != null) {
+                        down.add(id);
+                    }
+                });
+        return down;
     }
 
     private static CheckStats aggregates(String monitorId, ResultSet rs) throws SQLException {
@@ -136,6 +174,11 @@ final class CheckStatsQuery {
     private static final class DowntimeTally {
         private Instant downSince;
         private long micros;
+
+        /** The range began inside an outage: count from its start. */
+        void startDownAt(Instant since) {
+            downSince = since;
+        }
 
         void accept(Point point) {
             if (downSince != null) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -18,6 +17,7 @@ import java.time.format.DateTimeParseException;
 public record TimeRange(Instant since, Instant until, ZoneId zone) {
 
     public static final Duration DEFAULT_SPAN = Duration.ofHours(24);
+    private static final ZoneId UTC = ZoneId.of("UTC");
     /** Long enough for a yearly SLA report, short enough to bound a scan. */
     public static final Duration MAX_SPAN = Duration.ofDays(400);
 
@@ -57,7 +57,7 @@ public record TimeRange(Instant since, Instant until, ZoneId zone) {
 
     private static ZoneId zone(String tz) {
         if (tz == null) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
             return ZoneId.of(tz);

@@ -15,6 +15,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,18 @@ class CheckNowTest {
     }
 
     @Test
+    void timeoutMsBoundsTheCheck() {
+        site.slow(2_000);
+        String id = (String) h.create(args("type", "website", "name", "Slow", "url", site.url(),
+                "timeoutMs", 200)).get("id");
+
+        Map<String, Object> result = map(h.checkNow(id).get("result"));
+
+        assertThat(result).containsEntry("status", "down").containsEntry("error", "timed out after 200 ms");
+        assertThat(longOf(result, "responseTimeMs")).isLessThan(1_500);
+    }
+
+    @Test
     void checksPausedMonitorsButKeepsThemPaused() {
         String id = h.createWebsite("Site", site.url());
         h.ok("pause_monitor", h.writer, args("monitorId", id));
@@ -183,6 +197,23 @@ class CheckNowTest {
 
         assertThat(h.storedChecks(job)).isEmpty();
         assertThat(h.monitor(job)).containsEntry("status", "pending");
+    }
+
+    @Test
+    void overlappingChecksOfAFailingMonitorCountEveryFailure() throws Exception {
+        site.unavailable();
+        site.slow(400);
+        String id = h.createWebsite("Slow and failing", site.url());
+
+        CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(
+                () -> h.ok("check_now", h.writer, args("monitorId", id)));
+        CompletableFuture<Map<String, Object>> second = CompletableFuture.supplyAsync(
+                () -> h.ok("check_now", h.writer2, args("monitorId", id)));
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+
+        assertThat(h.storedChecks(id)).hasSize(2);
+        assertThat(longOf(h.monitor(id), "consecutiveFailures")).isEqualTo(2);
     }
 
     @Test

@@ -203,6 +203,14 @@ class CreateMonitorTest {
                         "expectedStatusCodes[0]", "must be between 100 and 599"),
                 Arguments.of("channel id without prefix", with(WEBSITE, "channelIds", List.of("slack")),
                         "channelIds[0]", "must be an id starting with ch_"),
+                Arguments.of("status codes not a list", with(WEBSITE, "expectedStatusCodes", "200"),
+                        "expectedStatusCodes", "must be an array"),
+                Arguments.of("too many channels", with(WEBSITE, "channelIds", java.util.Collections.nCopies(21, "ch_x")),
+                        "channelIds", "must have at most 20 items"),
+                Arguments.of("url with spaces", with(WEBSITE, "url", "https://exa mple.com/"), "url",
+                        "is not a valid URL"),
+                Arguments.of("negative grace", args("type", "job", "name", "J", "graceSeconds", -1), "graceSeconds",
+                        "must be between 0 and 86400"),
                 Arguments.of("job with host", args("type", "job", "name", "J", "host", "a.example"), "host",
                         "does not apply to job monitors"));
     }
@@ -214,6 +222,29 @@ class CreateMonitorTest {
         ToolError error = h.error("create_monitor", h.writer, input);
 
         assertThat(assertInvalid(error, field)).contains(problem);
+        assertThat(h.monitorCount(h.writer)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {":", ":::", "[a:b", "1:2:3:4:5:6:7:8:9:10"})
+    void rejectsHostsThatAreNeitherNamesNorAddresses(String host) {
+        ToolError error = h.error("create_monitor", h.writer, args("type", "ping", "name", "P", "host", host));
+        assertInvalid(error, "host");
+        assertThat(h.monitorCount(h.writer)).isZero();
+    }
+
+    @Test
+    void acceptsIpAddressesAsHosts() {
+        assertThat(h.create(args("type", "ping", "name", "v4", "host", "192.0.2.10"))).containsEntry("host", "192.0.2.10");
+        assertThat(h.create(args("type", "ping", "name", "v6", "host", "2001:db8::1"))).containsEntry("host", "2001:db8::1");
+        assertThat(h.create(args("type", "port", "name", "v6 port", "host", "[::1]", "port", 22)))
+                .containsEntry("host", "::1");
+    }
+
+    @Test
+    void rejectsAUrlWithAnImpossiblePort() {
+        ToolError error = h.error("create_monitor", h.writer, with(WEBSITE, "url", "http://example.com:99999/"));
+        assertInvalid(error, "url");
         assertThat(h.monitorCount(h.writer)).isZero();
     }
 

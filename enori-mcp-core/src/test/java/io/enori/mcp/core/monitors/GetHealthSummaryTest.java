@@ -8,6 +8,7 @@ import static io.enori.mcp.core.monitors.ToolHarness.longOf;
 import static io.enori.mcp.core.monitors.ToolHarness.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.enori.mcp.api.Plan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,33 @@ class GetHealthSummaryTest {
         Map<String, Object> row = list(out.get("monitors")).get(0);
         assertThat(longOf(row, "totalChecks")).isEqualTo(1);
         assertThat(row).containsEntry("lastSuccessAt", "2025-11-10T15:00:00+01:00");
+    }
+
+    @Test
+    void moreThanTwoHundredMonitorsAreCutToTheWorstTwoHundred() {
+        try (ToolHarness big = ToolHarness.create(b -> b.defaultPlan(new Plan("big", 300, 1, 1, 0))
+                .rateLimits(1_000, 1_000));
+             LocalSite down = LocalSite.start()) {
+            down.unavailable();
+            String worst = big.createWebsite("zz worst", down.url());
+            for (int i = 0; i < 200; i++) {
+                big.create(args("type", "job", "name", String.format("job %03d", i)));
+            }
+            big.checkNow(worst);
+            big.clock.advance(Duration.ofMinutes(1));
+
+            Map<String, Object> out = big.ok("get_health_summary", big.writer, args());
+
+            List<Map<String, Object>> rows = list(out.get("monitors"));
+            assertThat(rows).hasSize(200);
+            assertThat(rows.get(0)).containsEntry("monitorId", worst);
+            assertThat(rows.get(199)).containsEntry("name", "job 198");
+            assertThat(out).containsEntry("truncated", true)
+                    .containsEntry("note", "Showing the 200 worst of 201 monitors.");
+            Map<String, Object> totals = map(out.get("totals"));
+            assertThat(longOf(totals, "down")).isEqualTo(1);
+            assertThat(longOf(totals, "pending")).as("totals count every monitor").isEqualTo(200);
+        }
     }
 
     @Test

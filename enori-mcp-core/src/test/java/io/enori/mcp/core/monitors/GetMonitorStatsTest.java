@@ -80,6 +80,18 @@ class GetMonitorStatsTest {
     }
 
     @Test
+    void anOutageThatBeganBeforeTheRangeCountsFromTheRangeStart() {
+        checkAfter(Duration.ZERO, false);            // 12:00 down
+        checkAfter(Duration.ofMinutes(20), true);    // 12:20 up
+        h.clock.advance(Duration.ofMinutes(10));     // now 12:30
+
+        Map<String, Object> out = h.ok("get_monitor_stats", h.writer, args("monitorId", id,
+                "since", "2025-11-10T12:10:00Z"));
+
+        assertThat(doubleOf(out, "downtimeMinutes")).isEqualTo(10.0);
+    }
+
+    @Test
     void uptimeIsRoundedToThreeDecimals() {
         checkAfter(Duration.ZERO, true);
         checkAfter(Duration.ofMinutes(1), true);
@@ -105,7 +117,8 @@ class GetMonitorStatsTest {
         assertThat(longOf(out, "totalChecks")).isEqualTo(2);
         assertThat(longOf(out, "failedChecks")).isZero();
         assertThat(doubleOf(out, "uptimePercent")).isEqualTo(100.0);
-        assertThat(doubleOf(out, "downtimeMinutes")).isZero();
+        // The outage seen at 12:00 lasted into the range: 12:05 (range start) to 12:10 (recovery).
+        assertThat(doubleOf(out, "downtimeMinutes")).isEqualTo(5.0);
         assertThat(out).containsEntry("tz", "Europe/Berlin").containsEntry("since", "2025-11-10T13:05:00+01:00")
                 .containsEntry("until", "2025-11-10T13:21:00+01:00");
     }

@@ -115,11 +115,13 @@ class ListMonitorsTest {
         h.createWebsite("500 offers", "https://offers.example.com");
         h.createWebsite("my_site", "https://u.example.com");
         h.createWebsite("myXsite", "https://x.example.com");
+        h.createWebsite("Save!", "https://save.example.com");
 
         assertThat(names(h.ok("list_monitors", h.writer, args("name", "SHOP"))))
                 .containsExactlyInAnyOrder("Shop Frontend", "shop API");
         assertThat(names(h.ok("list_monitors", h.writer, args("name", "0%")))).containsExactly("50% off");
         assertThat(names(h.ok("list_monitors", h.writer, args("name", "my_")))).containsExactly("my_site");
+        assertThat(names(h.ok("list_monitors", h.writer, args("name", "!")))).containsExactly("Save!");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,9 +20,15 @@ final class LocalSite implements AutoCloseable {
     static final String KEYWORD = "operational";
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "local-site");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicReference<String> body = new AtomicReference<>(HEALTHY_BODY);
     private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger delayMs = new AtomicInteger();
     private boolean stopped;
 
     private LocalSite(HttpServer server) {
@@ -32,6 +40,8 @@ final class LocalSite implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             LocalSite site = new LocalSite(server);
             server.createContext("/", site::handle);
+            // Requests are served concurrently, so a slow answer does not queue the next one.
+            server.setExecutor(site.handlers);
             server.start();
             return site;
         } catch (IOException e) {
@@ -41,6 +51,14 @@ final class LocalSite implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
+        int delay = delayMs.get();
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(status.get(), bytes.length);
@@ -65,6 +83,11 @@ final class LocalSite implements AutoCloseable {
         body.set("down for maintenance");
     }
 
+    /** Answers only after {@code millis}. */
+    void slow(int millis) {
+        delayMs.set(millis);
+    }
+
     int hits() {
         return hits.get();
     }
@@ -73,6 +96,7 @@ final class LocalSite implements AutoCloseable {
         if (!stopped) {
             stopped = true;
             server.stop(0);
+            handlers.shutdownNow();
         }
     }
 

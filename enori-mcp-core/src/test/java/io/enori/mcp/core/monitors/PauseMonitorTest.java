@@ -35,9 +35,10 @@ class PauseMonitorTest {
         Map<String, Object> out = h.ok("pause_monitor", h.writer, args("monitorId", id));
 
         assertThat(out).containsEntry("changed", true);
-        assertThat(map(out.get("monitor"))).containsEntry("id", id).containsEntry("paused", true)
-                .containsEntry("status", "paused").containsEntry("updatedAt", "2025-11-10T12:03:00Z");
-        assertThat(h.monitor(id)).containsEntry("paused", true).containsEntry("status", "paused");
+        assertThat(map(out.get("monitor"))).containsEntry("id", id).containsEntry("name", "Shop")
+                .containsEntry("status", "paused");
+        assertThat(h.monitor(id)).containsEntry("paused", true).containsEntry("status", "paused")
+                .containsEntry("updatedAt", "2025-11-10T12:03:00Z");
     }
 
     @Test
@@ -48,8 +49,8 @@ class PauseMonitorTest {
         Map<String, Object> again = h.ok("pause_monitor", h.writer, args("monitorId", id));
 
         assertThat(again).containsEntry("changed", false);
-        assertThat(map(again.get("monitor"))).containsEntry("paused", true)
-                .containsEntry("updatedAt", "2025-11-10T12:03:00Z");
+        assertThat(map(again.get("monitor"))).containsEntry("status", "paused");
+        assertThat(h.monitor(id)).containsEntry("paused", true).containsEntry("updatedAt", "2025-11-10T12:03:00Z");
     }
 
     @Test

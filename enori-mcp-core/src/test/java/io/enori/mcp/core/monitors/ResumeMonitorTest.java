@@ -39,9 +39,9 @@ class ResumeMonitorTest {
             Map<String, Object> out = h.ok("resume_monitor", h.writer, args("monitorId", checked));
 
             assertThat(out).containsEntry("changed", true);
-            assertThat(map(out.get("monitor"))).containsEntry("paused", false).containsEntry("status", "up")
+            assertThat(map(out.get("monitor"))).containsEntry("id", checked).containsEntry("status", "up");
+            assertThat(h.monitor(checked)).containsEntry("paused", false).containsEntry("status", "up")
                     .containsEntry("updatedAt", "2025-11-10T12:02:00Z");
-            assertThat(h.monitor(checked)).containsEntry("paused", false).containsEntry("status", "up");
         }
     }
 

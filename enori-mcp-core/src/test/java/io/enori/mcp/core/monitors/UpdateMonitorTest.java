@@ -113,6 +113,31 @@ class UpdateMonitorTest {
     }
 
     @Test
+    void changesDnsAndJobSpecificSettings() {
+        String dns = (String) h.create(args("type", "dns", "name", "Mail", "host", "example.com", "recordType", "MX"))
+                .get("id");
+        Map<String, Object> dnsOut = h.ok("update_monitor", h.writer, args("monitorId", dns, "recordType", "txt",
+                "expectedValue", "v=spf1 -all"));
+        assertThat(dnsOut.get("changed")).isEqualTo(List.of("recordType", "expectedValue"));
+        assertThat(h.monitor(dns)).containsEntry("recordType", "TXT").containsEntry("expectedValue", "v=spf1 -all")
+                .containsEntry("host", "example.com");
+        assertThat(assertInvalid(h.error("update_monitor", h.writer, args("monitorId", dns, "recordType", "SOA")),
+                "recordType")).contains("must be one of A, AAAA, CNAME, MX, TXT, NS");
+
+        String job = (String) h.create(args("type", "job", "name", "Nightly")).get("id");
+        assertThat(h.ok("update_monitor", h.writer, args("monitorId", job, "graceSeconds", 600)).get("changed"))
+                .isEqualTo(List.of("graceSeconds"));
+        assertThat(longOf(h.monitor(job), "graceSeconds")).isEqualTo(600);
+        assertThat(assertInvalid(h.error("update_monitor", h.writer, args("monitorId", job, "host", "a.example")),
+                "host")).contains("does not apply to job monitors");
+
+        String domain = (String) h.create(args("type", "domain", "name", "Reg", "host", "example.com")).get("id");
+        assertThat(assertInvalid(h.error("update_monitor", h.writer, args("monitorId", domain, "host", "10.0.0.1")),
+                "host")).contains("registered domain name");
+        assertThat(h.monitor(domain)).containsEntry("host", "example.com");
+    }
+
+    @Test
     void sameValuesChangeNothing() {
         Map<String, Object> out = h.ok("update_monitor", h.writer, args("monitorId", website, "name", "Shop",
                 "intervalSeconds", "60"));

@@ -16,7 +16,7 @@ class TimeRangeTest {
         TimeRange range = TimeRange.resolve(null, null, null, clock);
         assertThat(range.since()).isEqualTo(Instant.parse("2026-11-24T12:00:00Z"));
         assertThat(range.until()).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
-        assertThat(range.zoneId()).isEqualTo("Z");
+        assertThat(range.zoneId()).isEqualTo("UTC");
     }
 
     @Test
