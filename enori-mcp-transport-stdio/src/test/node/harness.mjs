@@ -39,7 +39,7 @@ export class Harness {
 export function show(value, max = 400) {
   let s;
   try {
-    s = JSON.stringify(value);
+    s = JSON.stringify(value, (_, v) => (v === undefined ? '<absent>' : v));
   } catch {
     s = String(value);
   }

@@ -61,11 +61,14 @@ final class JdbiCheckResultStore implements CheckResultStore {
      * @throws IllegalArgumentException when {@code page.afterKey()} is not a key this store produced
      */
     @Override
-    public Page<CheckResult> list(String accountId, String monitorId, Instant since, Instant until,
-                                  PageRequest page) {
+    public Page<CheckResult> list(String accountId, String monitorId, CheckStatus status, Instant since,
+                                  Instant until, PageRequest page) {
         Objects.requireNonNull(page, "page");
         PageKey after = page.afterKey() == null ? null : PageKey.parse(page.afterKey());
         StringBuilder where = new StringBuilder("account_id = :accountId AND monitor_id = :monitorId");
+        if (status != null) {
+            where.append(" AND status = :status");
+        }
         if (since != null) {
             where.append(" AND checked_at >= :since");
         }
@@ -82,6 +85,9 @@ final class JdbiCheckResultStore implements CheckResultStore {
                     .bind("accountId", accountId)
                     .bind("monitorId", monitorId)
                     .bind("limit", page.limit() + 1);
+            if (status != null) {
+                query.bind("status", status.name());
+            }
             if (since != null) {
                 query.bind("since", Sql.instant(since));
             }

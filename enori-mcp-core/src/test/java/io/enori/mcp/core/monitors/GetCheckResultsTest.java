@@ -80,6 +80,17 @@ class GetCheckResultsTest {
     }
 
     @Test
+    void statusNarrowsToTheFailedChecks() {
+        List<String> checks = fiveChecks();
+
+        Map<String, Object> down = h.ok("get_check_results", h.reader, args("monitorId", id, "status", "DOWN"));
+        assertThat(ids(down)).containsExactly(checks.get(3));
+        Map<String, Object> up = h.ok("get_check_results", h.reader, args("monitorId", id, "status", "up"));
+        assertThat(ids(up)).containsExactly(checks.get(4), checks.get(2), checks.get(1), checks.get(0));
+        assertInvalid(h.error("get_check_results", h.reader, args("monitorId", id, "status", "paused")), "status");
+    }
+
+    @Test
     void pagesNewestFirstWithoutDuplicates() {
         List<String> checks = fiveChecks();
 

@@ -75,6 +75,25 @@ interface CheckResultContract extends ContractSupport {
     }
 
     @Test
+    default void listNarrowsToOneStatusAndPagesWithinIt() {
+        givenMonitor(A, "mon_1");
+        givenChecks(A, "mon_1", List.of(
+                check(A, "mon_1", "chk_1", DOWN, 1, at(10)),
+                check(A, "mon_1", "chk_2", UP, 1, at(20)),
+                check(A, "mon_1", "chk_3", DOWN, 1, at(30)),
+                check(A, "mon_1", "chk_4", DOWN, 1, at(40))));
+
+        Page<CheckResult> first = storage().checkResults().list(A, "mon_1", DOWN, null, null, PageRequest.first(2));
+        assertThat(ids(first)).containsExactly("chk_4", "chk_3");
+        Page<CheckResult> second = storage().checkResults().list(A, "mon_1", DOWN, null, null,
+                new PageRequest(2, first.nextKey()));
+        assertThat(ids(second)).containsExactly("chk_1");
+        assertThat(second.nextKey()).isNull();
+        assertThat(ids(storage().checkResults().list(A, "mon_1", UP, null, null, PageRequest.first(10))))
+                .containsExactly("chk_2");
+    }
+
+    @Test
     default void listRangeIncludesSinceAndExcludesUntil() {
         givenMonitor(A, "mon_1");
         Instant since = at(100);
