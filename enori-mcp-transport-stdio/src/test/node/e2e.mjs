@@ -12,15 +12,12 @@
 //   streamable-http/sse: ENORI_E2E_URL (the /mcp endpoint, or the SSE endpoint for sse); keys go in X-Api-Key
 //   ENORI_E2E_TIMEOUT_MS overall deadline (default 170000); ENORI_E2E_VERBOSE=1 prints server stderr always
 // Account A must start with no monitors.
-import http from 'node:http';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { Harness, approx, callErr, callOk, eq, fail, isoWithOffset, need, ok, show, startsWith } from './harness.mjs';
+import { checkCatalog } from './catalog.mjs';
+import { startTarget, stopTarget } from './local-target.mjs';
 import { checkEnvironment, connect, transportKind } from './transports.mjs';
 
-const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monitor', 'get_monitor_stats', 'get_snooze_status', 'list_monitors'];
-const WRITE_TOOLS = ['check_now', 'create_monitor', 'pause_monitor', 'resume_monitor', 'share_monitor', 'snooze_monitor', 'unsnooze_monitor', 'update_monitor'];
-const ALL_TOOLS = [...READ_TOOLS, ...WRITE_TOOLS].sort();
-const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
 const MINUTE = 60_000;
 
 const h = new Harness();
@@ -74,65 +71,16 @@ function printServerLog(label, log) {
   for (const line of lines.slice(-60)) console.log(`#   ${line}`);
 }
 
-function startTarget() {
-  const target = { hits: 0 };
-  target.server = http.createServer((req, res) => {
-    target.hits++;
-    // No keep-alive: once closed, the server's HTTP client must not reuse a pooled connection.
-    res.writeHead(200, { 'Content-Type': 'text/plain', Connection: 'close' });
-    res.end('hello enori');
-  });
-  return new Promise((resolve, reject) => {
-    target.server.once('error', reject);
-    target.server.listen(0, '127.0.0.1', () => {
-      target.url = `http://127.0.0.1:${target.server.address().port}/health`;
-      resolve(target);
-    });
-  });
-}
-
-function stopTarget(target) {
-  return new Promise((resolve) => {
-    target.server.close(() => resolve());
-    target.server.closeAllConnections();
-  });
-}
-
 async function ownerScenario(target) {
   const label = 'rw';
   const failedBefore = h.failed;
   const conn = await open(label, key('ENORI_E2E_KEY_RW'));
   const client = () => need(conn, 'rw connection').client;
-  let tools = [];
   let monitorId;
   let up;
   let down;
 
-  await h.check('tools/list names exactly the 14 monitor tools', async () => {
-    tools = (await client().listTools()).tools;
-    eq(tools.map((t) => t.name).sort(), ALL_TOOLS, 'tool names');
-  });
-  await h.check('every tool has a description, an object inputSchema and an object outputSchema', () => {
-    ok(tools.length > 0, 'skipped: tools/list returned no tools');
-    for (const t of tools) {
-      ok(typeof t.description === 'string' && t.description.length > 20, `${t.name} description`, t.description);
-      eq(t.inputSchema?.type, 'object', `${t.name} inputSchema.type`);
-      eq(t.outputSchema?.type, 'object', `${t.name} outputSchema.type`);
-    }
-  });
-  await h.check('every tool sets all four annotation hints as booleans', () => {
-    ok(tools.length > 0, 'skipped: tools/list returned no tools');
-    for (const t of tools) {
-      for (const hint of HINTS) ok(typeof t.annotations?.[hint] === 'boolean', `${t.name} annotations.${hint}`, t.annotations);
-    }
-  });
-  await h.check('reads are readOnlyHint true, writes false, none of these is destructive', () => {
-    ok(tools.length > 0, 'skipped: tools/list returned no tools');
-    for (const t of tools) {
-      eq(t.annotations?.readOnlyHint, READ_TOOLS.includes(t.name), `${t.name} readOnlyHint`);
-      eq(t.annotations?.destructiveHint, false, `${t.name} destructiveHint`);
-    }
-  });
+  await checkCatalog(h, client);
 
   await h.check('create_monitor website at the local target with keyword', async () => {
     const out = await callOk(client(), 'create_monitor', {
@@ -229,8 +177,10 @@ async function ownerScenario(target) {
   });
 
   await h.check('pause_monitor → status paused', async () => {
-    const m = (await callOk(client(), 'pause_monitor', { monitorId: need(monitorId, 'monitor id') })).monitor;
-    eq([m?.id, m?.status, m?.paused], [monitorId, 'paused', true], '[id, status, paused]');
+    const out = await callOk(client(), 'pause_monitor', { monitorId: need(monitorId, 'monitor id') });
+    eq([out.monitor?.id, out.monitor?.status, out.changed], [monitorId, 'paused', true], '[id, status, changed]');
+    const again = await callOk(client(), 'pause_monitor', { monitorId });
+    eq(again.changed, false, 'pausing twice changes nothing');
   });
 
   await h.check('list_monitors status=paused finds it', async () => {
@@ -240,8 +190,9 @@ async function ownerScenario(target) {
 
   await h.check('resume_monitor → no longer paused', async () => {
     const m = (await callOk(client(), 'resume_monitor', { monitorId: need(monitorId, 'monitor id') })).monitor;
-    eq(m?.paused, false, 'paused');
-    ok(m.status !== 'paused', 'status is not paused', m.status);
+    ok(m?.status === 'up' || m?.status === 'down', 'status is back to its last check (up/down)', m?.status);
+    const full = (await callOk(client(), 'get_monitor', { monitorId })).monitor;
+    eq(full?.paused, false, 'get_monitor paused');
     const paused = await callOk(client(), 'list_monitors', { status: 'paused' });
     eq(paused.monitors, [], 'list_monitors status=paused');
   });

@@ -188,8 +188,12 @@ public final class InputSpec<I extends Record> {
             return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
 
+        /** Prefixes are lower-case words and an underscore; the pattern must read the same in JavaScript. */
         private static FieldType idType(String prefix) {
-            return new FieldType.Text(MAX_ID_LENGTH, Pattern.compile(Pattern.quote(prefix) + "[A-Za-z0-9]{1,60}"),
+            if (!prefix.matches("[a-z]+_")) {
+                throw new IllegalArgumentException("id prefixes look like mon_: " + prefix);
+            }
+            return new FieldType.Text(MAX_ID_LENGTH, Pattern.compile("^" + prefix + "[A-Za-z0-9]{1,60}$"),
                     "an id starting with " + prefix);
         }
     }

@@ -101,7 +101,7 @@ final class StdioEndToEndIT {
     ProcessBuilder keys = new ProcessBuilder(java, "-jar", jar.toString(), "keys", "create", "--account", account, "--scopes", scopes);
     keys.environment().put("ENORI_DB_URL", dbUrl);
     keys.environment().remove("ENORI_API_KEY");
-    Run run = run(keys, KEY_TIMEOUT, line -> System.out.println("[keys] " + line));
+    Run run = run(keys, KEY_TIMEOUT, line -> System.out.println("[keys] " + (line.length() > 8 ? line.substring(0, 8) + "…" : line)));
     List<String> out = run.stdout().stream().filter(line -> !line.isBlank()).toList();
     assertThat(run.exitCode()).as("'keys create --account %s --scopes %s' exit code", account, scopes).isZero();
     assertThat(out).as("'keys create' must print only the key on stdout (one line)").hasSize(1);
