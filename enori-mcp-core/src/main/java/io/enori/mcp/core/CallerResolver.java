@@ -13,6 +13,12 @@ public interface CallerResolver {
     /** The key under which HTTP transports store the {@link Caller} in the transport context. */
     String CONTEXT_KEY = "enori.caller";
 
+    /**
+     * Set to {@code Boolean.TRUE} in the transport context when the transport already admitted the call against
+     * the rate limit (HTTP answers 429 itself), so the core does not count it twice.
+     */
+    String RATE_LIMITED_KEY = "enori.rateLimited";
+
     Caller resolve(McpTransportContext context);
 
     /** The same caller for every request, as on stdio where one process serves one key. */

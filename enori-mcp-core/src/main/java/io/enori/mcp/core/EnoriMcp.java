@@ -19,9 +19,13 @@ import io.enori.mcp.core.tool.ToolInvoker;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +53,7 @@ public final class EnoriMcp {
     private final CoreContext context;
     private final Map<String, Tool> tools;
     private final ToolInvoker invoker;
+    private final RateLimiter rateLimiter;
     private final ApiKeys apiKeys;
 
     private EnoriMcp(Builder builder, Storage storage) {
@@ -57,8 +62,8 @@ public final class EnoriMcp {
                 builder.publicBaseUrl);
         this.tools = ToolCatalog.all(context).stream()
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
-        this.invoker = new ToolInvoker(new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute,
-                builder.oauthCallsPerMinute));
+        this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
+        this.invoker = new ToolInvoker(rateLimiter);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
     }
 
@@ -100,19 +105,49 @@ public final class EnoriMcp {
     }
 
     /**
-     * Builds and starts an MCP server on a session-based transport (stdio, Streamable HTTP, SSE). Input
-     * validation is ours, not the SDK's, so bad input gets our {@code Invalid argument} messages and numeric
-     * strings are accepted.
+     * Admits one tool call against the caller's rate limit. Transports that must answer an over-limit call
+     * before the protocol layer (HTTP's 429) call this and then mark the request as admitted
+     * ({@link CallerResolver#RATE_LIMITED_KEY}), so the call is counted once.
+     */
+    public RateLimiter.Decision admit(Caller caller) {
+        return rateLimiter.tryAcquire(caller);
+    }
+
+    /**
+     * Builds and starts an MCP server on a single-session transport (stdio, legacy SSE). Input validation is
+     * ours, not the SDK's, so bad input gets our {@code Invalid argument} messages and numeric strings are
+     * accepted.
      */
     public McpSyncServer serve(McpServerTransportProvider transport, CallerResolver callers) {
+        return configure(McpServer.sync(transport), callers).build();
+    }
+
+    /** Builds and starts an MCP server on Streamable HTTP (sessions via {@code Mcp-Session-Id}). */
+    public McpSyncServer serve(McpStreamableServerTransportProvider transport, CallerResolver callers) {
+        return configure(McpServer.sync(transport), callers).build();
+    }
+
+    /** Builds an MCP server without server-side sessions, for nodes behind a plain load balancer. */
+    public McpStatelessSyncServer serveStateless(McpStatelessServerTransport transport, CallerResolver callers) {
+        List<McpStatelessServerFeatures.SyncToolSpecification> tools = this.tools.values().stream()
+                .map(t -> McpToolBridge.statelessSpecification(t, invoker, callers)).collect(Collectors.toList());
         return McpServer.sync(transport)
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .serverInfo(SERVER_NAME, VERSION)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .validateToolInputs(false)
-                .tools(toolSpecifications(callers))
+                .tools(tools)
                 .build();
+    }
+
+    private McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, CallerResolver callers) {
+        return spec.jsonMapper(McpJsonDefaults.getMapper())
+                .serverInfo(SERVER_NAME, VERSION)
+                .instructions(INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .validateToolInputs(false)
+                .tools(toolSpecifications(callers));
     }
 
     /**

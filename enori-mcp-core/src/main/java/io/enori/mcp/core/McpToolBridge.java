@@ -5,7 +5,9 @@ import io.enori.mcp.api.ToolDescriptor;
 import io.enori.mcp.api.ToolOutcome;
 import io.enori.mcp.core.tool.Json;
 import io.enori.mcp.core.tool.ToolInvoker;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 
@@ -19,16 +21,30 @@ final class McpToolBridge {
     }
 
     static SyncToolSpecification specification(Tool tool, ToolInvoker invoker, CallerResolver callers) {
-        ToolDescriptor d = tool.descriptor();
-        McpSchema.Tool mcpTool = McpSchema.Tool.builder(d.name(), d.inputSchema())
+        return new SyncToolSpecification(mcpTool(tool.descriptor()),
+                (exchange, request) -> call(tool, invoker, callers, exchange.transportContext(), request));
+    }
+
+    static McpStatelessServerFeatures.SyncToolSpecification statelessSpecification(Tool tool, ToolInvoker invoker,
+                                                                                  CallerResolver callers) {
+        return new McpStatelessServerFeatures.SyncToolSpecification(mcpTool(tool.descriptor()),
+                (context, request) -> call(tool, invoker, callers, context, request));
+    }
+
+    private static McpSchema.CallToolResult call(Tool tool, ToolInvoker invoker, CallerResolver callers,
+                                                 McpTransportContext context, McpSchema.CallToolRequest request) {
+        boolean admitted = Boolean.TRUE.equals(context.get(CallerResolver.RATE_LIMITED_KEY));
+        return toResult(invoker.invoke(tool, callers.resolve(context), request.arguments(), admitted));
+    }
+
+    private static McpSchema.Tool mcpTool(ToolDescriptor d) {
+        return McpSchema.Tool.builder(d.name(), d.inputSchema())
                 .title(d.title())
                 .description(d.description())
                 .outputSchema(d.outputSchema())
                 .annotations(new McpSchema.ToolAnnotations(d.title(), d.annotations().readOnly(),
                         d.annotations().destructive(), d.annotations().idempotent(), d.annotations().openWorld(), null))
                 .build();
-        return new SyncToolSpecification(mcpTool, (exchange, request) -> toResult(
-                invoker.invoke(tool, callers.resolve(exchange.transportContext()), request.arguments())));
     }
 
     static McpSchema.CallToolResult toResult(ToolOutcome outcome) {

@@ -25,11 +25,17 @@ public final class ToolInvoker {
     }
 
     public ToolOutcome invoke(Tool tool, Caller caller, Map<String, Object> arguments) {
+        return invoke(tool, caller, arguments, false);
+    }
+
+    /**
+     * @param alreadyAdmitted the transport already counted this call against the rate limit
+     */
+    public ToolOutcome invoke(Tool tool, Caller caller, Map<String, Object> arguments, boolean alreadyAdmitted) {
         if (!caller.isAuthenticated()) {
             return ToolOutcome.failed(ToolError.unauthenticated(caller.authProblem()));
         }
-        RateLimiter.Decision decision = rateLimiter.tryAcquire(caller);
-        if (decision instanceof RateLimiter.Decision.Rejected rejected) {
+        if (!alreadyAdmitted && rateLimiter.tryAcquire(caller) instanceof RateLimiter.Decision.Rejected rejected) {
             return ToolOutcome.failed(ToolError.rateLimited(rejected.retryAfterSeconds(), rejected.limit(), 0));
         }
         if (!caller.has(tool.descriptor().requiredScope())) {

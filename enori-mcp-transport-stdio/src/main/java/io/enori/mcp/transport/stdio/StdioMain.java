@@ -3,6 +3,7 @@ package io.enori.mcp.transport.stdio;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.core.CallerResolver;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.cli.KeysCommand;
 import io.enori.mcp.core.store.Databases;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -25,6 +26,11 @@ import org.slf4j.Logger;
 public final class StdioMain {
     static final String ENV_API_KEY = "ENORI_API_KEY";
     static final String ENV_DB_URL = "ENORI_DB_URL";
+    static final String USAGE = String.join("\n",
+            "Usage:",
+            "  java -jar enori-mcp-stdio.jar                       serve MCP on stdio (key in ENORI_API_KEY)",
+            KeysCommand.usage("enori-mcp-stdio.jar"),
+            "Database: ENORI_DB_URL (default: an H2 file under ~/.enori)");
 
     private StdioMain() {
     }
@@ -40,14 +46,14 @@ public final class StdioMain {
     static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         String dbUrl = env.getOrDefault(ENV_DB_URL, Databases.defaultH2Url());
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-            out.println(KeysCommand.USAGE);
+            out.println(USAGE);
             return 0;
         }
         if (args.length > 0 && args[0].equals("keys")) {
             return KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), dbUrl, out, err);
         }
         if (args.length > 0) {
-            err.println("Unknown command '" + args[0] + "'.\n" + KeysCommand.USAGE);
+            err.println("Unknown command '" + args[0] + "'.\n" + USAGE);
             return 2;
         }
         return serve(env, dbUrl, in, out);

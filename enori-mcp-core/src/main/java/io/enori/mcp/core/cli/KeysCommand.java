@@ -1,4 +1,4 @@
-package io.enori.mcp.transport.stdio;
+package io.enori.mcp.core.cli;
 
 import io.enori.mcp.api.ApiKey;
 import io.enori.mcp.api.Scope;
@@ -11,25 +11,30 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code keys create|list|revoke}: key management for people and scripts. {@code create} prints only the new
+ * {@code keys create|list|revoke}, shared by the stdio and HTTP launchers: key management for people and scripts. {@code create} prints only the new
  * key on stdout so {@code KEY=$(java -jar … keys create …)} works; everything else goes to stderr.
  */
-final class KeysCommand {
-    static final String USAGE = String.join("\n",
-            "Usage:",
-            "  java -jar enori-mcp-stdio.jar                       serve MCP on stdio (key in ENORI_API_KEY)",
-            "  java -jar enori-mcp-stdio.jar keys create --account NAME --scopes S1,S2 [--name LABEL]",
-            "  java -jar enori-mcp-stdio.jar keys list",
-            "  java -jar enori-mcp-stdio.jar keys revoke KEY_ID",
-            "Scopes: " + Scope.allWireNames(),
-            "Database: ENORI_DB_URL (default: an H2 file under ~/.enori)");
+public final class KeysCommand {
+    /** Usage of the keys commands, for a launcher's help text. */
+    public static String usage(String jar) {
+        return String.join("\n",
+                "  java -jar " + jar + " keys create --account NAME --scopes S1,S2 [--name LABEL]",
+                "  java -jar " + jar + " keys list",
+                "  java -jar " + jar + " keys revoke KEY_ID",
+                "Scopes: " + Scope.allWireNames());
+    }
 
     private KeysCommand() {
     }
 
-    static int run(String[] args, String dbUrl, PrintStream out, PrintStream err) {
+    /**
+     * Runs {@code keys …} (args without the leading {@code keys}) against the database at {@code dbUrl}.
+     *
+     * @return the process exit code: 0 done, 1 nothing to do (e.g. unknown key), 2 bad usage
+     */
+    public static int run(String[] args, String dbUrl, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println(USAGE);
+            err.println(usage("<jar>"));
             return 2;
         }
         try {
@@ -40,12 +45,12 @@ final class KeysCommand {
                     return list(dbUrl, out);
                 case "revoke":
                     if (args.length != 2) {
-                        err.println("keys revoke needs exactly one KEY_ID.\n" + USAGE);
+                        err.println("keys revoke needs exactly one KEY_ID.\n" + usage("<jar>"));
                         return 2;
                     }
                     return revoke(args[1], dbUrl, out, err);
                 default:
-                    err.println("Unknown keys command '" + args[0] + "'.\n" + USAGE);
+                    err.println("Unknown keys command '" + args[0] + "'.\n" + usage("<jar>"));
                     return 2;
             }
         } catch (IllegalArgumentException e) {
@@ -58,7 +63,7 @@ final class KeysCommand {
         String account = options.get("--account");
         String scopes = options.get("--scopes");
         if (account == null || scopes == null) {
-            err.println("keys create needs --account NAME and --scopes S1,S2.\n" + USAGE);
+            err.println("keys create needs --account NAME and --scopes S1,S2.\n" + usage("<jar>"));
             return 2;
         }
         Set<Scope> parsed = Scope.parseList(scopes);
@@ -97,7 +102,7 @@ final class KeysCommand {
         for (int i = from; i < args.length; i++) {
             String name = args[i];
             if (!name.startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Expected --option VALUE at '" + name + "'.\n" + USAGE);
+                throw new IllegalArgumentException("Expected --option VALUE at '" + name + "'.\n" + usage("<jar>"));
             }
             options.put(name, args[++i]);
         }
