@@ -1,0 +1,188 @@
+package io.enori.mcp.transport.jetty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.enori.mcp.api.Caller;
+import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.ratelimit.RateLimiter;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything an MCP request must pass before the SDK servlet sees it, in this order: shutdown (503), Origin
+ * (403), API key (401), body size (413), JSON well-formedness (400 parse error), rate limit on
+ * {@code tools/call} (429 with Retry-After). The caller is left as a request attribute for the SDK's context
+ * extractor; nothing servlet-shaped reaches the core.
+ */
+final class McpGatewayFilter extends HttpFilter {
+    static final String CALLER_ATTRIBUTE = "enori.caller";
+    static final String ADMITTED_ATTRIBUTE = "enori.rateLimited";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final EnoriMcp core;
+    private final HttpSettings settings;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    McpGatewayFilter(EnoriMcp core, HttpSettings settings) {
+        this.core = core;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (draining.get()) {
+            response.setHeader("Retry-After", "5");
+            JsonResponses.error(response, 503, "Server is shutting down", "hint", "Retry on another node or shortly.");
+            return;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin != null && !settings.originAllowed(origin)) {
+            JsonResponses.error(response, 403, "Forbidden origin", "origin", origin,
+                    "hint", "Add it with --allowed-origins (ENORI_ALLOWED_ORIGINS) if this page should reach the server.");
+            return;
+        }
+        String key = request.getHeader("X-Api-Key");
+        if (key == null || key.isBlank()) {
+            JsonResponses.error(response, 401, "Authentication required", "missing", "X-Api-Key header",
+                    "hint", "Send your Enori API key in the X-Api-Key header; create one with 'keys create'.");
+            return;
+        }
+        Caller caller = core.apiKeys().authenticate(key);
+        if (!caller.isAuthenticated()) {
+            JsonResponses.error(response, 401, "Invalid API key", "detail", caller.authProblem());
+            return;
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        HttpServletRequest forwarded = request;
+        if ("POST".equals(request.getMethod())) {
+            byte[] body = readCapped(request);
+            if (body == null) {
+                JsonResponses.error(response, 413, "Request body too large", "limitBytes", settings.maxRequestBytes());
+                return;
+            }
+            JsonNode message;
+            try {
+                message = MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                JsonResponses.jsonRpcError(response, 400, -32700, "Parse error: the body is not valid JSON");
+                return;
+            }
+            if (message == null) {
+                JsonResponses.jsonRpcError(response, 400, -32700, "Parse error: the body is empty");
+                return;
+            }
+            int toolCalls = countToolCalls(message);
+            for (int i = 0; i < toolCalls; i++) {
+                if (core.admit(caller) instanceof RateLimiter.Decision.Rejected rejected) {
+                    response.setHeader("Retry-After", Long.toString(rejected.retryAfterSeconds()));
+                    JsonResponses.error(response, 429, "Rate limit exceeded", "retryAfterSeconds",
+                            rejected.retryAfterSeconds(), "limit", rejected.limit(), "remaining", 0);
+                    return;
+                }
+            }
+            if (toolCalls > 0) {
+                request.setAttribute(ADMITTED_ATTRIBUTE, Boolean.TRUE);
+            }
+            forwarded = new CachedBodyRequest(request, body);
+        }
+        track(forwarded, response, chain);
+    }
+
+    /** Counts in-flight requests (async ones until they complete) so a stop can wait for them. */
+    private void track(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean isPost = "POST".equals(request.getMethod());
+        if (isPost) {
+            inFlight.incrementAndGet();
+        }
+        boolean async = false;
+        try {
+            chain.doFilter(request, response);
+            async = request.isAsyncStarted();
+            if (async && isPost) {
+                request.getAsyncContext().addListener(new Done());
+            }
+            if (async && "GET".equals(request.getMethod())) {
+                // The SDK writes nothing on a new SSE stream until its first event; clients wait for headers.
+                response.flushBuffer();
+            }
+        } finally {
+            if (isPost && !async) {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /** Stops admitting requests; in-flight ones go on. */
+    void startDraining() {
+        draining.set(true);
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    private byte[] readCapped(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        int max = settings.maxRequestBytes();
+        if (declared > max) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (out.size() + n > max) {
+                    return null;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** tools/call requests in a message or a batch; only these count against the rate limit. */
+    private static int countToolCalls(JsonNode message) {
+        if (message.isArray()) {
+            int count = 0;
+            for (JsonNode element : message) {
+                count += countToolCalls(element);
+            }
+            return count;
+        }
+        return message.isObject() && "tools/call".equals(message.path("method").asText()) ? 1 : 0;
+    }
+
+    private final class Done implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            inFlight.decrementAndGet();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.enori.mcp.transport.jetty;
+
+import io.enori.mcp.api.Scope;
+import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.auth.ApiKeys;
+import io.enori.mcp.core.cli.KeysCommand;
+import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar enori-mcp-server.jar}: the standalone HTTP server, and {@code … keys create|list|revoke}.
+ */
+public final class ServerMain {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.getenv(), System.out, System.err, true));
+    }
+
+    /**
+     * @param block whether to serve until the JVM is told to stop (false in tests: start, report, return)
+     */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean block)
+            throws Exception {
+        ServerConfig config;
+        try {
+            config = ServerConfig.resolve(args, env);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (config.rest().size() == 1 && (config.rest().get(0).equals("--help") || config.rest().get(0).equals("help"))) {
+            out.println(ServerConfig.USAGE + "\n" + KeysCommand.usage("enori-mcp-server.jar"));
+            return 0;
+        }
+        if (!config.rest().isEmpty() && config.rest().get(0).equals("keys")) {
+            return KeysCommand.run(config.rest().subList(1, config.rest().size()).toArray(String[]::new),
+                    config.dbUrl(), out, err);
+        }
+        if (!config.rest().isEmpty()) {
+            err.println("Unknown command '" + config.rest().get(0) + "'.\n" + ServerConfig.USAGE);
+            return 2;
+        }
+        EnoriMcp core = EnoriMcp.builder().jdbcUrl(config.dbUrl())
+                .rateLimits(config.apiKeyCallsPerMinute(), Math.max(100, config.apiKeyCallsPerMinute()))
+                .publicBaseUrl(config.publicBaseUrl())
+                .build();
+        printFirstKeyIfEmpty(core, out);
+        EnoriHttpServer server = EnoriHttpServer.start(core, config.http());
+        if (!block) {
+            server.stop();
+            return 0;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: draining in-flight calls");
+            try {
+                server.stop();
+            } catch (Exception e) {
+                LOG.warn("unclean stop", e);
+            }
+            stopped.countDown();
+        }, "enori-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** First start on an empty database: one account and one all-scopes key, shown once. */
+    static void printFirstKeyIfEmpty(EnoriMcp core, PrintStream out) {
+        if (!core.apiKeys().list().isEmpty()) {
+            return;
+        }
+        ApiKeys.IssuedKey key = core.apiKeys().create("default", EnumSet.allOf(Scope.class), "first start");
+        out.println("Created account 'default' with an all-scopes API key (shown once, only its hash is stored):");
+        out.println();
+        out.println("    " + key.plaintext());
+        out.println();
+        out.println("Send it as the X-Api-Key header. More keys: java -jar enori-mcp-server.jar keys create --account NAME --scopes …");
+        out.flush();
+    }
+}
