@@ -124,7 +124,7 @@ public final class EnoriHttpServer implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         context.setErrorHandler(new JsonErrorHandler());
         McpGatewayFilter gateway = new McpGatewayFilter(core, settings);
-        context.addFilter(new FilterHolder(gateway), HttpSettings.MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
+        // "/mcp/*" also matches "/mcp" itself; mapping both would run the gateway (and count a call) twice.
         context.addFilter(new FilterHolder(gateway), HttpSettings.MCP_PATH + "/*", EnumSet.of(DispatcherType.REQUEST));
         McpJsonMapper mapper = SafeJsonMapper.create();
         McpTransportContextExtractor<HttpServletRequest> extractor = EnoriHttpServer::transportContext;

@@ -70,6 +70,8 @@ final class McpGatewayFilter extends HttpFilter {
         if ("POST".equals(request.getMethod())) {
             byte[] body = readCapped(request);
             if (body == null) {
+                // The rest of the body stays unread, so the connection cannot be reused; say so.
+                response.setHeader("Connection", "close");
                 JsonResponses.error(response, 413, "Request body too large", "limitBytes", settings.maxRequestBytes());
                 return;
             }
@@ -80,7 +82,7 @@ final class McpGatewayFilter extends HttpFilter {
                 JsonResponses.jsonRpcError(response, 400, -32700, "Parse error: the body is not valid JSON");
                 return;
             }
-            if (message == null) {
+            if (message == null || message.isMissingNode()) {
                 JsonResponses.jsonRpcError(response, 400, -32700, "Parse error: the body is empty");
                 return;
             }

@@ -41,7 +41,7 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (!rest.isEmpty() || !arg.startsWith("--")) {
+            if (!rest.isEmpty() || !arg.startsWith("--") || arg.equals("--help")) {
                 rest.add(arg);
                 continue;
             }
@@ -86,7 +86,9 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
                 .withStateless(Boolean.parseBoolean(lookup.get("stateless")))
                 .withAllowedOrigins(list(lookup.get("allowed-origins")));
         String db = lookup.get("db") == null ? Databases.defaultH2Url() : lookup.get("db");
-        String publicBase = lookup.get("public-base-url") == null ? "http://" + http.host() + ":" + http.port()
+        // A wildcard bind address is no place to send people; --public-base-url names the real one.
+        String linkHost = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
+        String publicBase = lookup.get("public-base-url") == null ? "http://" + linkHost + ":" + http.port()
                 : lookup.get("public-base-url");
         return new ServerConfig(http, db, integer(lookup, "rate-limit", 60, 1, 1_000_000), publicBase, List.copyOf(rest));
     }

@@ -1,12 +1,18 @@
 // Opens an MCP client connection to the Enori server over the transport chosen by
-// ENORI_E2E_TRANSPORT (stdio | streamable-http | sse), authenticated by an API key.
+// ENORI_E2E_TRANSPORT, authenticated by an API key; and raw HTTP requests for the checks that
+// must look below the client (status codes, headers, sessions).
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 
-export const TRANSPORTS = ['stdio', 'streamable-http', 'sse'];
+// streamable-http and streamable-http-stateless use the same client; they differ on the server
+// (sessions via Mcp-Session-Id, or none), so the scenario can assert what each must do.
+export const TRANSPORTS = ['stdio', 'streamable-http', 'streamable-http-stateless', 'sse'];
+
+export const isHttp = (kind) => kind !== 'stdio';
+export const isStreamable = (kind) => kind === 'streamable-http' || kind === 'streamable-http-stateless';
 
 export function transportKind() {
   const kind = process.env.ENORI_E2E_TRANSPORT || 'stdio';
@@ -98,7 +104,7 @@ export async function connect(kind, apiKey, label) {
     serverLog,
     async close() {
       const pid = transport.pid ?? null;
-      if (kind === 'streamable-http' && transport.sessionId) {
+      if (isStreamable(kind) && transport.sessionId) {
         await transport.terminateSession().catch(() => {});
       }
       await client.close();
@@ -106,4 +112,42 @@ export async function connect(kind, apiKey, label) {
       if (pid !== null) await waitForExit(pid, 10_000);
     },
   };
+}
+
+/** The URL a raw POST for this connection goes to: /mcp, or the SSE session's message endpoint. */
+export function postUrl(kind, transport) {
+  const base = new URL(required('ENORI_E2E_URL'));
+  if (kind === 'sse') return transport?._endpoint ?? new URL('/mcp/message', base);
+  return base;
+}
+
+/**
+ * POSTs one JSON-RPC message the way a Streamable HTTP client must (JSON body, Accept both JSON and
+ * SSE). Returns { status, headers, text, json }: json is the body parsed as JSON, or the last JSON
+ * `data:` event of an SSE-framed answer, or undefined.
+ */
+export async function rawPost(url, message, { apiKey, sessionId, protocolVersion } = {}) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
+  if (apiKey !== undefined) headers['X-Api-Key'] = apiKey;
+  if (sessionId !== undefined) headers['Mcp-Session-Id'] = sessionId;
+  if (protocolVersion !== undefined) headers['MCP-Protocol-Version'] = protocolVersion;
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(message), signal: AbortSignal.timeout(10_000) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: parseBody(response.headers.get('content-type'), text) };
+}
+
+function parseBody(contentType, text) {
+  const tryParse = (s) => {
+    try {
+      return JSON.parse(s);
+    } catch {
+      return undefined;
+    }
+  };
+  if ((contentType ?? '').includes('text/event-stream')) {
+    const events = text.split(/\r?\n\r?\n/).map((event) => event.split(/\r?\n/)
+      .filter((line) => line.startsWith('data:')).map((line) => line.slice(5).replace(/^ /, '')).join('\n'));
+    return events.map(tryParse).filter((v) => v !== undefined).pop();
+  }
+  return tryParse(text);
 }

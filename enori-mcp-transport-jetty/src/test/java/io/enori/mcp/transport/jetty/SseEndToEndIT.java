@@ -1,0 +1,52 @@
+package io.enori.mcp.transport.jetty;
+
+import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.e2e.ClientScenarioContract;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The shared client scenario over legacy HTTP+SSE ({@code /mcp/sse} and its message endpoint), through the
+ * TypeScript SDK's {@code SSEClientTransport} with the {@code X-Api-Key} header, against the server started in this
+ * JVM on a free port over an H2 file database.
+ */
+final class SseEndToEndIT extends ClientScenarioContract {
+    private EnoriHttpServer server;
+    private EnoriMcp core;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        // The default limits, spelled out: the scenario proves call 61 within a minute is the first refused.
+        core = EnoriMcp.builder().jdbcUrl(h2Url()).rateLimits(60, 100).build();
+        server = EnoriHttpServer.start(core, HttpSettings.defaults().withPort(0));
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Override
+    protected String transport() {
+        return "sse";
+    }
+
+    @Override
+    protected Keys issueKeys() {
+        return Keys.issue(core.apiKeys());
+    }
+
+    @Override
+    protected Map<String, String> transportEnv(Keys keys) {
+        return Map.of("ENORI_E2E_URL", server.sseUrl().toString());
+    }
+
+    /** The shared checks plus the raw 429 (Retry-After) check. */
+    @Override
+    protected int minimumChecks() {
+        return SHARED_CHECKS + 1;
+    }
+}
