@@ -1,17 +1,11 @@
 package io.enori.mcp.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.enori.mcp.api.Caller;
-import io.enori.mcp.api.Scope;
 import io.enori.mcp.api.ToolOutcome;
 import io.enori.mcp.core.CallerResolver;
 import io.enori.mcp.core.EnoriMcp;
-import io.enori.mcp.core.auth.ApiKeys;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -24,11 +18,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A host backend that embeds Enori MCP beside an endpoint of its own, on its own database.
@@ -43,8 +34,6 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class HostBackendExample {
     static final int DEFAULT_PORT = 8090;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** What start-up did: the demo monitor, its first check's status, and what {@code /api/health} answered. */
     public record Summary(String healthUrl, String monitorId, String firstCheck, String healthJson) {
@@ -97,61 +86,40 @@ public final class HostBackendExample {
     }
 
     private static Running start(int port) throws IOException, InterruptedException {
-        // The host's own database. A real backend hands over its pool (HikariCP, …) the same way; Enori
-        // migrates its tables into it at build(). DB_CLOSE_DELAY=-1 because this unpooled data source opens
-        // a connection per operation, and in-memory H2 drops the database with the last one.
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:host-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         String baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
 
-        // --- Embedding Enori MCP: one builder, one key, tools called in-process ---
+        // --- Embedding Enori MCP: one builder on the host's own DataSource, then tools called in-process ---
         EnoriMcp enori = EnoriMcp.builder()
-                .dataSource(dataSource)
+                .dataSource(DemoSeed.inMemoryDatabase())
                 .publicBaseUrl(baseUrl)                     // share links point at this host
                 .build();
-        ApiKeys.IssuedKey key = enori.apiKeys().create("demo", EnumSet.allOf(Scope.class), "demo agent");
-        Caller demo = enori.apiKeys().authenticate(key.plaintext());
-        ToolOutcome created = enori.call("create_monitor", demo,
-                Map.of("type", "website", "name", "Host health", "url", baseUrl + "/api/health"));
-        // --------------------------------------------------------------------------
+        // A demo account: an agent key, a read-only key for /api/health, a monitor on /api/health.
+        DemoSeed demo = DemoSeed.create(enori, baseUrl + "/api/health");
+        // ------------------------------------------------------------------------------------------------
 
-        // The host's endpoint reads through a key of its own that may only read, so its traffic neither
-        // counts against the demo key's rate limit nor could change anything.
-        Caller service = enori.apiKeys().authenticate(
-                enori.apiKeys().create("demo", EnumSet.of(Scope.MONITORS_READ), "host /api/health").plaintext());
-        http.createContext("/api/health", exchange -> health(exchange, enori, service));
+        http.createContext("/api/health", exchange -> health(exchange, enori, demo.service()));
         http.start();
 
         // Printed once, as a host would show a new key to its user: only its hash is stored.
-        System.err.println("Demo API key (all scopes): " + key.plaintext());
-        String monitorId = data(created).path("monitor").path("id").asText();
-        String firstCheck = data(enori.call("check_now", demo, Map.of("monitorId", monitorId)))
-                .path("result").path("status").asText();
+        System.err.println("Demo API key (all scopes): " + demo.apiKey());
+        String firstCheck = demo.checkNow(enori);
         String healthUrl = baseUrl + "/api/health";
         String healthJson = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(healthUrl)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        return new Running(http, enori, demo, new Summary(healthUrl, monitorId, firstCheck, healthJson));
+        return new Running(http, enori, demo.agent(), new Summary(healthUrl, demo.monitorId(), firstCheck, healthJson));
     }
 
     /** {@code GET /api/health}: the health summary as JSON, or the tool's {@code {"error": …}} with a 503. */
     private static void health(HttpExchange exchange, EnoriMcp enori, Caller service) throws IOException {
         ToolOutcome outcome = enori.call("get_health_summary", service, Map.of());
-        byte[] bytes = JSON.writeValueAsBytes(outcome instanceof ToolOutcome.Ok ok ? ok.content()
+        byte[] bytes = DemoSeed.JSON.writeValueAsBytes(outcome instanceof ToolOutcome.Ok ok ? ok.content()
                 : ((ToolOutcome.Failed) outcome).error().toBody());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(outcome instanceof ToolOutcome.Ok ? 200 : 503, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    /** The data of a call start-up cannot go on without; a failure stops it with the tool's own words. */
-    private static JsonNode data(ToolOutcome outcome) {
-        if (outcome instanceof ToolOutcome.Failed failed) {
-            throw new IllegalStateException("Enori tool call failed: " + failed.error().toBody());
-        }
-        return JSON.valueToTree(((ToolOutcome.Ok) outcome).content());
     }
 
     private static String describe(Summary s) {
