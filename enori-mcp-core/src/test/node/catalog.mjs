@@ -2,15 +2,17 @@
 import { eq, ok } from './harness.mjs';
 
 // The monitor tool set served today; extend these lists as tools are added.
-export const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monitor', 'get_monitor_stats', 'get_snooze_status', 'list_monitors'];
-const WRITE_TOOLS = ['check_now', 'create_monitor', 'pause_monitor', 'resume_monitor', 'share_monitor', 'snooze_monitor', 'unsnooze_monitor', 'update_monitor'];
+export const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monitor', 'get_monitor_stats', 'get_snooze_status', 'list_monitors',
+  'list_incidents', 'get_incident', 'get_active_incidents', 'get_incident_stats'];
+const WRITE_TOOLS = ['check_now', 'create_monitor', 'pause_monitor', 'resume_monitor', 'share_monitor', 'snooze_monitor', 'unsnooze_monitor', 'update_monitor',
+  'acknowledge_incident', 'resolve_incident', 'add_incident_update'];
 const ALL_TOOLS = [...READ_TOOLS, ...WRITE_TOOLS].sort();
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
 
 /** Lists the tools (which also arms the client's output-schema validation of later calls) and checks the catalog. */
 export async function checkCatalog(h, client) {
   let tools = [];
-  await h.check('tools/list names exactly the 14 monitor tools', async () => {
+  await h.check('tools/list names exactly the monitor and incident tools', async () => {
     tools = (await client().listTools()).tools;
     eq(tools.map((t) => t.name).sort(), ALL_TOOLS, 'tool names');
   });
@@ -51,6 +53,6 @@ export async function checkCatalog(h, client) {
       if (schema.items) visit(name, schema.items);
     };
     for (const t of tools) visit(t.name, t.inputSchema);
-    ok(seen >= 13, 'patterns seen (11 monitorId + 2 channelIds)', seen);
+    ok(seen >= 18, 'patterns seen (monitorId, incidentId and channelIds fields)', seen);
   });
 }

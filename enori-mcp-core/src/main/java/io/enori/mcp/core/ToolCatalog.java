@@ -1,6 +1,13 @@
 package io.enori.mcp.core;
 
 import io.enori.mcp.api.Tool;
+import io.enori.mcp.core.incidents.AcknowledgeIncident;
+import io.enori.mcp.core.incidents.AddIncidentUpdate;
+import io.enori.mcp.core.incidents.GetActiveIncidents;
+import io.enori.mcp.core.incidents.GetIncident;
+import io.enori.mcp.core.incidents.GetIncidentStats;
+import io.enori.mcp.core.incidents.ListIncidents;
+import io.enori.mcp.core.incidents.ResolveIncident;
 import io.enori.mcp.core.monitors.CheckNow;
 import io.enori.mcp.core.monitors.CreateMonitor;
 import io.enori.mcp.core.monitors.GetCheckResults;
@@ -41,7 +48,15 @@ final class ToolCatalog {
                 new SnoozeMonitor(context),
                 new UnsnoozeMonitor(context),
                 new GetSnoozeStatus(context),
-                new ShareMonitor(context));
+                new ShareMonitor(context),
+                // Incidents
+                new ListIncidents(context),
+                new GetIncident(context),
+                new GetActiveIncidents(context),
+                new GetIncidentStats(context),
+                new AcknowledgeIncident(context),
+                new ResolveIncident(context),
+                new AddIncidentUpdate(context));
         Set<String> names = new HashSet<>();
         for (Tool tool : tools) {
             if (!names.add(tool.descriptor().name())) {

@@ -23,11 +23,13 @@ class ToolCatalogTest {
     private final EnoriMcp enori = newCore();
 
     @Test
-    void offersTheFourteenMonitorToolsInCatalogOrder() {
+    void offersTheMonitorAndIncidentToolsInCatalogOrder() {
         assertThat(enori.toolDescriptors()).extracting(ToolDescriptor::name).containsExactly(
                 "list_monitors", "get_monitor", "get_monitor_stats", "get_check_results", "get_health_summary",
                 "create_monitor", "update_monitor", "check_now", "pause_monitor", "resume_monitor",
-                "snooze_monitor", "unsnooze_monitor", "get_snooze_status", "share_monitor");
+                "snooze_monitor", "unsnooze_monitor", "get_snooze_status", "share_monitor",
+                "list_incidents", "get_incident", "get_active_incidents", "get_incident_stats",
+                "acknowledge_incident", "resolve_incident", "add_incident_update");
     }
 
     @Test
@@ -35,7 +37,7 @@ class ToolCatalogTest {
         for (ToolDescriptor d : enori.toolDescriptors()) {
             boolean readScope = d.requiredScope().wireName().endsWith(":read");
             assertThat(d.annotations().readOnly()).as(d.name()).isEqualTo(readScope);
-            // Nothing in the Monitors group deletes anything.
+            // Nothing in the Monitors and Incidents groups deletes anything.
             assertThat(d.annotations().destructive()).as(d.name()).isFalse();
         }
     }

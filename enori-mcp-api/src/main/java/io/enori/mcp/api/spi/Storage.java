@@ -13,4 +13,7 @@ public interface Storage {
     SnoozeStore snoozes();
 
     ShareLinkStore shareLinks();
+
+    /** Incidents, at most one active per monitor, with their timelines. */
+    IncidentStore incidents();
 }

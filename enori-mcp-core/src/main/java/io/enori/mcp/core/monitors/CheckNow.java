@@ -21,8 +21,11 @@ public final class CheckNow extends TypedTool<CheckNow.Input, CheckNow.Output> {
     record Input(String monitorId) {
     }
 
+    /**
+     * @param incident what this check did to incidents: {@code opened inc_…}, {@code resolved inc_…} or null
+     */
     record Output(String monitorId, MonitorViews.CheckView result, Instant sslExpiresAt, String monitorStatus,
-                  int consecutiveFailures) {
+                  int consecutiveFailures, String incident) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)
@@ -56,6 +59,7 @@ public final class CheckNow extends TypedTool<CheckNow.Input, CheckNow.Output> {
         CheckRecorder.Recorded recorded = recorder.record(monitor, outcome);
         return new Output(monitor.id(), MonitorViews.check(recorded.result(), i -> i.atOffset(java.time.ZoneOffset.UTC)),
                 recorded.result().sslExpiresAt(), MonitorViews.reportedStatus(recorded.monitor()),
-                recorded.monitor().consecutiveFailures());
+                recorded.monitor().consecutiveFailures(), recorded.incidentChange()
+                        .map(i -> (i.isActive() ? "opened " : "resolved ") + i.id()).orElse(null));
     }
 }

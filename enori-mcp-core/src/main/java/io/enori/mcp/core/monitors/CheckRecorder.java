@@ -1,26 +1,34 @@
 package io.enori.mcp.core.monitors;
 
 import io.enori.mcp.api.CheckResult;
+import io.enori.mcp.api.Incident;
 import io.enori.mcp.api.CheckStatus;
 import io.enori.mcp.api.Monitor;
 import io.enori.mcp.api.MonitorStatus;
 import io.enori.mcp.api.spi.CheckOutcome;
+import io.enori.mcp.core.incidents.IncidentLifecycle;
 import io.enori.mcp.core.tool.CoreContext;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Stores a check's outcome and moves the monitor's state on: status, consecutive failures, last success, TLS
- * expiry. One place, so check_now and (later) the scheduler cannot disagree on what a check means.
+ * expiry, and its incident (opened at the failure threshold, resolved on recovery). One place, so check_now and (later) the scheduler cannot disagree on what a check means.
  */
 public final class CheckRecorder {
     private final CoreContext context;
+    private final IncidentLifecycle incidents;
 
     public CheckRecorder(CoreContext context) {
         this.context = context;
+        this.incidents = new IncidentLifecycle(context);
     }
 
-    /** The stored result and the monitor as it is after it. */
-    public record Recorded(CheckResult result, Monitor monitor) {
+    /**
+     * The stored result, the monitor as it is after it, and the incident the check opened or resolved (if it
+     * did either).
+     */
+    public record Recorded(CheckResult result, Monitor monitor, Optional<Incident> incidentChange) {
     }
 
     public Recorded record(Monitor checked, CheckOutcome outcome) {
@@ -44,6 +52,6 @@ public final class CheckRecorder {
                 outcome.sslExpiresAt() != null ? outcome.sslExpiresAt() : monitor.sslExpiresAt(),
                 monitor.createdAt(), monitor.updatedAt());
         context.storage().monitors().updateState(next);
-        return new Recorded(result, next);
+        return new Recorded(result, next, incidents.onCheck(next, result));
     }
 }

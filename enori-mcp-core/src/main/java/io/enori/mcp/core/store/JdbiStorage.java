@@ -3,6 +3,7 @@ package io.enori.mcp.core.store;
 import io.enori.mcp.api.spi.AccountStore;
 import io.enori.mcp.api.spi.ApiKeyStore;
 import io.enori.mcp.api.spi.CheckResultStore;
+import io.enori.mcp.api.spi.IncidentStore;
 import io.enori.mcp.api.spi.MonitorStore;
 import io.enori.mcp.api.spi.ShareLinkStore;
 import io.enori.mcp.api.spi.SnoozeStore;
@@ -20,8 +21,9 @@ import org.jdbi.v3.core.Jdbi;
  * how an anonymous viewer arrives. Infrastructure failures surface as
  * {@link io.enori.mcp.api.EnoriMcpException}; invalid arguments as {@link IllegalArgumentException}.
  *
- * <p>Instants are stored at microsecond precision (finer parts are truncated). The check-result page key is
- * this store's own encoding of the last item's time and id; treat it as opaque.
+ * <p>Instants are stored at microsecond precision (finer parts are truncated). The check-result and incident
+ * page keys are this store's own encoding of the last item's time and id; treat them as opaque. Texts longer
+ * than their column (a check's error, an incident's cause or note, a timeline message) are cut to fit.
  */
 public final class JdbiStorage implements Storage {
 
@@ -31,6 +33,7 @@ public final class JdbiStorage implements Storage {
     private final CheckResultStore checkResults;
     private final SnoozeStore snoozes;
     private final ShareLinkStore shareLinks;
+    private final IncidentStore incidents;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -39,6 +42,7 @@ public final class JdbiStorage implements Storage {
         this.checkResults = new JdbiCheckResultStore(jdbi);
         this.snoozes = new JdbiSnoozeStore(jdbi);
         this.shareLinks = new JdbiShareLinkStore(jdbi);
+        this.incidents = new JdbiIncidentStore(jdbi);
     }
 
     /**
@@ -96,5 +100,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public ShareLinkStore shareLinks() {
         return shareLinks;
+    }
+
+    /** Incidents, keyset-paged newest first, with their timelines and figures. */
+    @Override
+    public IncidentStore incidents() {
+        return incidents;
     }
 }

@@ -133,6 +133,11 @@ public final class InputSpec<I extends Record> {
             return add(name, description, true, idType(prefix), null);
         }
 
+        /** An optional id, e.g. a {@code monitorId} filter. */
+        public Builder<I> id(String name, String prefix, String description) {
+            return add(name, description, false, idType(prefix), null);
+        }
+
         public Builder<I> integer(String name, long min, long max, Integer dflt, String description) {
             return add(name, description, false, new FieldType.Integer32(min, max), dflt);
         }

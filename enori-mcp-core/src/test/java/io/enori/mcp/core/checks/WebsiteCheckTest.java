@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class WebsiteCheckTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    // Generous: these checks answer in milliseconds; the bound only matters on a loaded shared machine.
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final AtomicReference<String> LAST_USER_AGENT = new AtomicReference<>();
     private static final DefaultCheckExecutor EXECUTOR = DefaultCheckExecutor.create();
 
@@ -178,7 +179,8 @@ class WebsiteCheckTest {
         assertThat(outcome.status()).isEqualTo(CheckStatus.DOWN);
         assertThat(outcome.error()).isEqualTo("timed out after 300 ms");
         assertThat(outcome.statusCode()).isNull();
-        assertThat(elapsedMs).isLessThan(300 + 700);
+        // A loose bound: the answer arrives long before the slow peer would (5 s), not a latency target.
+        assertThat(elapsedMs).isLessThan(4_000);
     }
 
     @Test

@@ -4,6 +4,9 @@ import io.enori.mcp.api.Account;
 import io.enori.mcp.api.ApiKey;
 import io.enori.mcp.api.CheckResult;
 import io.enori.mcp.api.CheckStatus;
+import io.enori.mcp.api.Incident;
+import io.enori.mcp.api.IncidentEvent;
+import io.enori.mcp.api.IncidentStatus;
 import io.enori.mcp.api.Monitor;
 import io.enori.mcp.api.MonitorStatus;
 import io.enori.mcp.api.MonitorTarget;
@@ -87,5 +90,28 @@ final class Fixtures {
     static ApiKey key(String id, String accountId, String secretHash, Instant createdAt) {
         return new ApiKey(id, accountId, "key " + id, "enk_" + id, secretHash,
                 Set.of(Scope.MONITORS_READ, Scope.MONITORS_WRITE), createdAt, null);
+    }
+
+    /** An open incident that nobody has touched since it started. */
+    static Incident incident(String accountId, String id, String monitorId, Instant startedAt) {
+        return new Incident(id, accountId, monitorId, IncidentStatus.OPEN, "connection refused", startedAt, null,
+                null, null, null, null, startedAt);
+    }
+
+    static Incident acknowledged(Incident i, String by, Instant at) {
+        return new Incident(i.id(), i.accountId(), i.monitorId(), IncidentStatus.ACKNOWLEDGED, i.cause(),
+                i.startedAt(), at, by, null, null, null, at);
+    }
+
+    /** Resolved by {@code by}, or by recovery when {@code by} is {@code null}; an acknowledgement is kept. */
+    static Incident resolved(Incident i, String by, String note, Instant at) {
+        return new Incident(i.id(), i.accountId(), i.monitorId(), IncidentStatus.RESOLVED, i.cause(),
+                i.startedAt(), i.acknowledgedAt(), i.acknowledgedBy(), at, by, note, at);
+    }
+
+    /** The timeline entry {@code <incident id>_<kind>} for a change of {@code incident}. */
+    static IncidentEvent event(Incident incident, IncidentEvent.Kind kind, String author, Instant at) {
+        return new IncidentEvent(incident.id() + "_" + kind.wireName(), incident.accountId(), incident.id(), kind,
+                kind.wireName() + " by " + author, author, at);
     }
 }

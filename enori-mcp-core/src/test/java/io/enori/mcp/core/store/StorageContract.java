@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
  * (one second later) exist, so isolation between two accounts can be shown everywhere.
  */
 public abstract class StorageContract
-        implements AccountAndKeyContract, MonitorContract, CheckResultContract, SnoozeAndShareLinkContract {
+        implements AccountAndKeyContract, MonitorContract, CheckResultContract, SnoozeAndShareLinkContract,
+        IncidentContract {
 
     private Storage storage;
 
