@@ -8,7 +8,6 @@ import io.enori.mcp.api.spi.Page;
 import io.enori.mcp.api.spi.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ final class JdbiCheckResultStore implements CheckResultStore {
     public Page<CheckResult> list(String accountId, String monitorId, CheckStatus status, Instant since,
                                   Instant until, PageRequest page) {
         Objects.requireNonNull(page, "page");
-        PageKey after = page.afterKey() == null ? null : PageKey.parse(page.afterKey());
+        TimeIdKey after = page.afterKey() == null ? null : TimeIdKey.parse(page.afterKey(), "check result");
         StringBuilder where = new StringBuilder("account_id = :accountId AND monitor_id = :monitorId");
         if (status != null) {
             where.append(" AND status = :status");
@@ -95,7 +94,7 @@ final class JdbiCheckResultStore implements CheckResultStore {
                 query.bind("until", Sql.instant(until));
             }
             if (after != null) {
-                query.bind("afterAt", Sql.instant(after.checkedAt())).bind("afterId", after.id());
+                query.bind("afterAt", Sql.instant(after.at())).bind("afterId", after.id());
             }
             return query.map(JdbiCheckResultStore::map).list();
         }));
@@ -104,7 +103,7 @@ final class JdbiCheckResultStore implements CheckResultStore {
         }
         List<CheckResult> items = rows.subList(0, page.limit());
         CheckResult last = items.get(items.size() - 1);
-        return new Page<>(items, new PageKey(last.checkedAt(), last.id()).encode());
+        return new Page<>(items, new TimeIdKey(last.checkedAt(), last.id()).encode());
     }
 
     @Override
@@ -122,31 +121,5 @@ final class JdbiCheckResultStore implements CheckResultStore {
                 CheckStatus.valueOf(rs.getString("status")), Sql.integer(rs, "response_time_ms"),
                 Sql.integer(rs, "status_code"), rs.getString("error"), Sql.bool(rs, "content_matched"),
                 Sql.instant(rs, "ssl_expires_at"), Sql.instant(rs, "checked_at"));
-    }
-
-    /** Where a page ended: the last item's time (at the stored microsecond precision) and id. */
-    record PageKey(Instant checkedAt, String id) {
-
-        String encode() {
-            long micros = Math.addExact(Math.multiplyExact(checkedAt.getEpochSecond(), 1_000_000L),
-                    checkedAt.getNano() / 1_000);
-            return micros + ":" + id;
-        }
-
-        static PageKey parse(String key) {
-            int colon = key.indexOf(':');
-            if (colon > 0 && colon < key.length() - 1) {
-                try {
-                    long micros = Long.parseLong(key.substring(0, colon));
-                    Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                            Math.floorMod(micros, 1_000_000L) * 1_000L);
-                    return new PageKey(at, key.substring(colon + 1));
-                } catch (NumberFormatException | DateTimeException e) {
-                    // fall through to the uniform message
-                }
-            }
-            throw new IllegalArgumentException("Invalid check result page key '" + key
-                    + "'; pass the nextKey of the previous page unchanged");
-        }
     }
 }

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.h2.jdbcx.JdbcDataSource;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 class DatabasesTest {
 
     @Test
-    void h2UrlGivesAnH2DataSourceForThatUrl() {
-        assertThat(Databases.dataSource("jdbc:h2:mem:x"))
-                .isInstanceOfSatisfying(JdbcDataSource.class, ds -> assertThat(ds.getURL()).isEqualTo("jdbc:h2:mem:x"));
+    void h2UrlGivesAPooledH2DataSourceForThatUrl() throws Exception {
+        DataSource pooled = Databases.dataSource("jdbc:h2:mem:x");
+        assertThat(pooled).isInstanceOf(JdbcConnectionPool.class);
+        try (Connection connection = pooled.getConnection()) {
+            assertThat(connection.getMetaData().getURL()).isEqualTo("jdbc:h2:mem:x");
+        }
     }
 
     @Test
