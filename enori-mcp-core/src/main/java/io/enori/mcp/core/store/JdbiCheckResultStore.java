@@ -87,23 +87,10 @@ final class JdbiCheckResultStore implements CheckResultStore {
             if (status != null) {
                 query.bind("status", status.name());
             }
-            if (since != null) {
-                query.bind("since", Sql.instant(since));
-            }
-            if (until != null) {
-                query.bind("until", Sql.instant(until));
-            }
-            if (after != null) {
-                query.bind("afterAt", Sql.instant(after.at())).bind("afterId", after.id());
-            }
+            TimeIdKey.bindWindow(query, since, until, after);
             return query.map(JdbiCheckResultStore::map).list();
         }));
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, null);
-        }
-        List<CheckResult> items = rows.subList(0, page.limit());
-        CheckResult last = items.get(items.size() - 1);
-        return new Page<>(items, new TimeIdKey(last.checkedAt(), last.id()).encode());
+        return TimeIdKey.pageOf(rows, page.limit(), r -> new TimeIdKey(r.checkedAt(), r.id()));
     }
 
     @Override

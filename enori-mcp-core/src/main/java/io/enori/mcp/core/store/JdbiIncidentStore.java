@@ -120,24 +120,10 @@ final class JdbiIncidentStore implements IncidentStore {
             if (f.activeOnly()) {
                 query.bind("resolved", IncidentStatus.RESOLVED.name());
             }
-            if (since != null) {
-                query.bind("since", Sql.instant(since));
-            }
-            if (until != null) {
-                query.bind("until", Sql.instant(until));
-            }
-            if (after != null) {
-                query.bind("afterAt", Sql.instant(after.at())).bind("afterId", after.id());
-            }
+            TimeIdKey.bindWindow(query, since, until, after);
             return query.map(IncidentRows::map).list();
         }));
-        // One row beyond the limit was fetched only to learn whether another page exists.
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, null);
-        }
-        List<Incident> items = rows.subList(0, page.limit());
-        Incident last = items.get(items.size() - 1);
-        return new Page<>(items, new TimeIdKey(last.startedAt(), last.id()).encode());
+        return TimeIdKey.pageOf(rows, page.limit(), i -> new TimeIdKey(i.startedAt(), i.id()));
     }
 
     /**

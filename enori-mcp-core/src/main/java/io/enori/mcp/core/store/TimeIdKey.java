@@ -1,7 +1,11 @@
 package io.enori.mcp.core.store;
 
+import io.enori.mcp.api.spi.Page;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Where a newest-first page ended: the last item's time (at the stored microsecond precision) and id, encoded
@@ -32,5 +36,30 @@ record TimeIdKey(Instant at, String id) {
         }
         throw new IllegalArgumentException("Invalid " + what + " page key '" + key
                 + "'; pass the nextKey of the previous page unchanged");
+    }
+
+    /**
+     * Binds the optional half-open range ({@code :since}, {@code :until}) and the page start ({@code :afterAt},
+     * {@code :afterId}) that a newest-first listing's WHERE clause names when they are present.
+     */
+    static void bindWindow(Query query, Instant since, Instant until, TimeIdKey after) {
+        if (since != null) {
+            query.bind("since", Sql.instant(since));
+        }
+        if (until != null) {
+            query.bind("until", Sql.instant(until));
+        }
+        if (after != null) {
+            query.bind("afterAt", Sql.instant(after.at())).bind("afterId", after.id());
+        }
+    }
+
+    /** A page from rows fetched with {@code LIMIT limit + 1}: the extra row only says another page exists. */
+    static <T> Page<T> pageOf(List<T> rows, int limit, Function<T, TimeIdKey> keyOf) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<T> items = rows.subList(0, limit);
+        return new Page<>(items, keyOf.apply(items.get(items.size() - 1)).encode());
     }
 }
