@@ -21,13 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything an MCP request must pass before the SDK servlet sees it, in this order: shutdown (503), Origin
- * (403), API key (401), body size (413), JSON well-formedness (400 parse error), rate limit on
+ * (403), an unsupported {@code MCP-Protocol-Version} (400), API key (401), body size (413), JSON well-formedness (400 parse error), rate limit on
  * {@code tools/call} (429 with Retry-After). The caller is left as a request attribute for the SDK's context
  * extractor; nothing servlet-shaped reaches the core.
  */
 final class McpGatewayFilter extends HttpFilter {
     static final String CALLER_ATTRIBUTE = "enori.caller";
     static final String ADMITTED_ATTRIBUTE = "enori.rateLimited";
+    /** Revisions the SDK's transports negotiate; a client that names another one gets 400, as the spec says. */
+    static final java.util.List<String> PROTOCOL_VERSIONS = java.util.List.of("2024-11-05", "2025-03-26", "2025-06-18",
+            "2025-11-25");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final EnoriMcp core;
@@ -52,6 +55,12 @@ final class McpGatewayFilter extends HttpFilter {
         if (origin != null && !settings.originAllowed(origin)) {
             JsonResponses.error(response, 403, "Forbidden origin", "origin", origin,
                     "hint", "Add it with --allowed-origins (ENORI_ALLOWED_ORIGINS) if this page should reach the server.");
+            return;
+        }
+        String version = request.getHeader("MCP-Protocol-Version");
+        if (version != null && !PROTOCOL_VERSIONS.contains(version.strip())) {
+            JsonResponses.jsonRpcError(response, 400, -32600, "Unsupported MCP-Protocol-Version '" + version
+                    + "'; supported: " + String.join(", ", PROTOCOL_VERSIONS));
             return;
         }
         String key = request.getHeader("X-Api-Key");

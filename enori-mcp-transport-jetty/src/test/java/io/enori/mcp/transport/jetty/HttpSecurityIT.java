@@ -112,6 +112,18 @@ class HttpSecurityIT {
     }
 
     @Test
+    void unsupportedProtocolVersionGets400NamingTheSupportedOnes() {
+        Reply reply = client.withHeader("MCP-Protocol-Version", "1999-01-01").initialize();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.json().path("error").path("message").asText())
+                .contains("1999-01-01").contains("2025-06-18").contains("2025-11-25");
+        Reply supported = client.withHeader("MCP-Protocol-Version", "2025-06-18").initialize();
+        assertThat(supported.status()).as(supported.toString()).isEqualTo(200);
+        assertStillServing();
+    }
+
+    @Test
     void blankKeyGets401() {
         Reply reply = client.withHeader("X-Api-Key", "   ").initialize();
 
