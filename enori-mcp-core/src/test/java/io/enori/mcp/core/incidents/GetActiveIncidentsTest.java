@@ -1,5 +1,6 @@
 package io.enori.mcp.core.incidents;
 
+import io.enori.mcp.core.testing.LocalSite;
 import static io.enori.mcp.core.incidents.IncidentHarness.args;
 import static io.enori.mcp.core.incidents.IncidentHarness.assertInvalid;
 import static io.enori.mcp.core.incidents.IncidentHarness.ids;
@@ -32,8 +33,8 @@ class GetActiveIncidentsTest {
 
     @Test
     void listsOnlyOpenAndAcknowledgedIncidentsHoweverOld() {
-        FlakySite apiSite = h.newSite();
-        FlakySite dbSite = h.newSite();
+        LocalSite apiSite = h.newSite();
+        LocalSite dbSite = h.newSite();
         String shop = h.monitor("Shop", h.site);
         String api = h.monitor("API", apiSite);
         String db = h.monitor("DB", dbSite);
@@ -76,7 +77,7 @@ class GetActiveIncidentsTest {
 
     @Test
     void pagesWithCursors() {
-        FlakySite apiSite = h.newSite();
+        LocalSite apiSite = h.newSite();
         String shop = h.monitor("Shop", h.site);
         String api = h.monitor("API", apiSite);
         String older = h.open(shop, h.site);
@@ -96,7 +97,7 @@ class GetActiveIncidentsTest {
 
     @Test
     void incidentsStartedAtTheSameInstantPageWithoutGapsOrRepeats() {
-        List<FlakySite> sites = List.of(h.site, h.newSite(), h.newSite());
+        List<LocalSite> sites = List.of(h.site, h.newSite(), h.newSite());
         List<String> monitors = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             monitors.add(h.monitor("Node " + i, sites.get(i)));

@@ -1,5 +1,6 @@
 package io.enori.mcp.core.incidents;
 
+import io.enori.mcp.core.testing.LocalSite;
 import static io.enori.mcp.core.incidents.IncidentHarness.args;
 import static io.enori.mcp.core.incidents.IncidentHarness.assertInvalid;
 import static io.enori.mcp.core.incidents.IncidentHarness.longOf;
@@ -64,8 +65,8 @@ class GetIncidentStatsTest {
     @Test
     void meansAverageOverIncidentsAndRecoveryCountsAsResolution() {
         acknowledgedThenResolved();
-        FlakySite apiSite = h.newSite();
-        FlakySite dbSite = h.newSite();
+        LocalSite apiSite = h.newSite();
+        LocalSite dbSite = h.newSite();
         String api = h.monitor("API", apiSite);
         String db = h.monitor("DB", dbSite);
         // Opened 12:19, recovered 12:24 without anyone acknowledging: MTTR 5 min.

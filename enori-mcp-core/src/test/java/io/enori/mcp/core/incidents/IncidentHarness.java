@@ -1,5 +1,7 @@
 package io.enori.mcp.core.incidents;
 
+import io.enori.mcp.core.testing.LocalSite;
+import io.enori.mcp.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -56,8 +58,8 @@ final class IncidentHarness implements AutoCloseable {
     final Caller reader;
     final Caller outsider;
     /** The site monitors point at unless a test starts another. */
-    final FlakySite site;
-    private final List<FlakySite> sites = new ArrayList<>();
+    final LocalSite site;
+    private final List<LocalSite> sites = new ArrayList<>();
     private final String jdbcUrl;
 
     IncidentHarness() {
@@ -78,8 +80,8 @@ final class IncidentHarness implements AutoCloseable {
         return caller;
     }
 
-    FlakySite newSite() {
-        FlakySite s = FlakySite.start();
+    LocalSite newSite() {
+        LocalSite s = LocalSite.start();
         sites.add(s);
         return s;
     }
@@ -109,11 +111,11 @@ final class IncidentHarness implements AutoCloseable {
     // ---- monitors and checks ------------------------------------------------------------------------------
 
     /** A website monitor of account A on {@code target} that opens an incident after 2 failed checks. */
-    String monitor(String name, FlakySite target) {
+    String monitor(String name, LocalSite target) {
         return monitor(writer, name, target);
     }
 
-    String monitor(Caller owner, String name, FlakySite target) {
+    String monitor(Caller owner, String name, LocalSite target) {
         return (String) map(ok("create_monitor", owner, args("type", "website", "name", name, "url", target.url(),
                 "alertAfterFailures", 2)).get("monitor")).get("id");
     }
@@ -127,7 +129,7 @@ final class IncidentHarness implements AutoCloseable {
      * Makes {@code target} fail and checks the monitor twice, a minute apart (the first one a minute from now);
      * returns the id of the incident the second check opened.
      */
-    String open(String monitorId, FlakySite target) {
+    String open(String monitorId, LocalSite target) {
         target.unavailable();
         clock.advance(Duration.ofMinutes(1));
         assertThat(check(monitorId).get("incident")).as("first failure opens nothing").isNull();
@@ -138,7 +140,7 @@ final class IncidentHarness implements AutoCloseable {
     }
 
     /** Makes {@code target} healthy and checks once, a minute from now; returns what the check reported. */
-    String recover(String monitorId, FlakySite target) {
+    String recover(String monitorId, LocalSite target) {
         target.healthy();
         clock.advance(Duration.ofMinutes(1));
         return (String) check(monitorId).get("incident");
@@ -246,7 +248,7 @@ final class IncidentHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        sites.forEach(FlakySite::close);
+        sites.forEach(LocalSite::close);
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");

@@ -1,5 +1,6 @@
 package io.enori.mcp.core.incidents;
 
+import io.enori.mcp.core.testing.LocalSite;
 import static io.enori.mcp.core.incidents.IncidentHarness.HTTP_503;
 import static io.enori.mcp.core.incidents.IncidentHarness.args;
 import static io.enori.mcp.core.incidents.IncidentHarness.ids;
@@ -200,7 +201,7 @@ class IncidentLifecycleTest {
 
     @Test
     void eachMonitorHasItsOwnIncident() {
-        FlakySite apiSite = h.newSite();
+        LocalSite apiSite = h.newSite();
         String api = h.monitor("API", apiSite);
 
         String shopIncident = h.open(shop, h.site);

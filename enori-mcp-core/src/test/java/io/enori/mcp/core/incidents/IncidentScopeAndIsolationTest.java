@@ -1,5 +1,6 @@
 package io.enori.mcp.core.incidents;
 
+import io.enori.mcp.core.testing.LocalSite;
 import static io.enori.mcp.core.incidents.IncidentHarness.args;
 import static io.enori.mcp.core.incidents.IncidentHarness.assertIncidentNotFound;
 import static io.enori.mcp.core.incidents.IncidentHarness.assertInsufficientScope;
@@ -169,7 +170,7 @@ class IncidentScopeAndIsolationTest {
 
     @Test
     void outsiderListsAndStatsShowNothingOfAccountA() {
-        FlakySite bSite = h.newSite();
+        LocalSite bSite = h.newSite();
         String bMonitor = h.monitor(h.outsider, "B only", bSite);
         bSite.unavailable();
         h.clock.advance(Duration.ofMinutes(1));

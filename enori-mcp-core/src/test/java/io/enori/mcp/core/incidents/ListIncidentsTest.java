@@ -1,5 +1,6 @@
 package io.enori.mcp.core.incidents;
 
+import io.enori.mcp.core.testing.LocalSite;
 import static io.enori.mcp.core.incidents.IncidentHarness.args;
 import static io.enori.mcp.core.incidents.IncidentHarness.assertInvalid;
 import static io.enori.mcp.core.incidents.IncidentHarness.ids;
@@ -33,7 +34,7 @@ class ListIncidentsTest {
     @BeforeAll
     void setUp() {
         h = new IncidentHarness();
-        FlakySite apiSite = h.newSite();
+        LocalSite apiSite = h.newSite();
         shop = h.monitor("Shop", h.site);
         api = h.monitor("API", apiSite);
         resolved = h.open(shop, h.site);

@@ -1,5 +1,6 @@
 package io.enori.mcp.core.monitors;
 
+import io.enori.mcp.core.testing.LocalSite;
 import static io.enori.mcp.core.monitors.ToolHarness.args;
 import static io.enori.mcp.core.monitors.ToolHarness.assertInvalid;
 import static io.enori.mcp.core.monitors.ToolHarness.assertNotFound;

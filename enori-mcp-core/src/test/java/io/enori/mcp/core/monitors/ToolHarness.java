@@ -1,5 +1,6 @@
 package io.enori.mcp.core.monitors;
 
+import io.enori.mcp.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package io.enori.mcp.core.incidents;
+package io.enori.mcp.core.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -7,32 +7,40 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A real HTTP server on 127.0.0.1 that a test switches between 200 and 503, to drive real checks. */
-final class FlakySite implements AutoCloseable {
+/** A real HTTP server on 127.0.0.1 whose answer a test switches between healthy and failing. */
+public final class LocalSite implements AutoCloseable {
+    public static final String HEALTHY_BODY = "<html>all systems operational</html>";
+    public static final String KEYWORD = "operational";
+
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "flaky-site");
+        Thread thread = new Thread(r, "local-site");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicInteger status = new AtomicInteger(200);
+    private final AtomicReference<String> body = new AtomicReference<>(HEALTHY_BODY);
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger delayMs = new AtomicInteger();
+    private boolean stopped;
 
-    private FlakySite(HttpServer server) {
+    private LocalSite(HttpServer server) {
         this.server = server;
     }
 
-    static FlakySite start() {
+    public static LocalSite start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FlakySite site = new FlakySite(server);
+            LocalSite site = new LocalSite(server);
             server.createContext("/", site::handle);
+            // Requests are served concurrently, so a slow answer does not queue the next one.
             server.setExecutor(site.handlers);
             server.start();
             return site;
@@ -51,38 +59,58 @@ final class FlakySite implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        int code = status.get();
-        byte[] bytes = (code == 200 ? "all systems operational" : "down for maintenance")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(code, bytes.length);
+        byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(status.get(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
     }
 
-    void healthy() {
+    /** 200 with the keyword in the body. */
+    public void healthy() {
         status.set(200);
+        body.set(HEALTHY_BODY);
     }
 
-    void unavailable() {
+    /** 503 with a maintenance page. */
+    public void unavailable() {
         status.set(503);
+        body.set("down for maintenance");
     }
 
-    void slow(int millis) {
+    /** Answers only after {@code millis}. */
+    public void slow(int millis) {
         delayMs.set(millis);
     }
 
-    int hits() {
+    public int hits() {
         return hits.get();
+    }
+
+    public void stop() {
+        if (!stopped) {
+            stopped = true;
+            server.stop(0);
+            handlers.shutdownNow();
+        }
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        stop();
+    }
+
+    /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
+    public static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

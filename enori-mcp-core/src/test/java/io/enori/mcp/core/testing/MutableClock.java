@@ -1,4 +1,4 @@
-package io.enori.mcp.core.incidents;
+package io.enori.mcp.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,18 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * A UTC clock that stands still until a test moves it. A copy of the monitors package's test clock, which is
- * package-private there.
- */
-final class MutableClock extends Clock {
+/** Shared by the tool tests of every domain package. A UTC clock that stands still until a test sets or advances it, as Caffeine's tests move a fake ticker. */
+public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    Instant advance(Duration by) {
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
+    public Instant advance(Duration by) {
         return now.updateAndGet(t -> t.plus(by));
     }
 
