@@ -1,0 +1,136 @@
+package io.enori.mcp.core.checks;
+
+import io.enori.mcp.api.Monitor;
+import io.enori.mcp.api.spi.CheckExecutor;
+import io.enori.mcp.api.spi.CheckOutcome;
+import io.enori.mcp.core.monitors.CheckRecorder;
+import io.enori.mcp.core.tool.CoreContext;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One check of one monitor, from the moment it is due (or asked for) until its result is recorded. While it is
+ * queued or running it sits in the scheduler's in-flight map under its monitor id, which is what keeps two runs
+ * of one monitor apart. It removes itself from that map when it ends.
+ */
+final class CheckRun implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckRun.class);
+
+    final String accountId;
+    final String monitorId;
+    final CompletableFuture<CheckRecorder.Recorded> result = new CompletableFuture<>();
+
+    private final CoreContext context;
+    private final CheckRecorder recorder;
+    private final Scheduler.Counters counters;
+    private final ConcurrentMap<String, CheckRun> inFlight;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean urgent;
+    private volatile long startedNanos;
+    /** Until the monitor is read, the largest timeout a monitor may have. */
+    private volatile int timeoutMs = Monitor.MAX_TIMEOUT_MS;
+    private Thread runner; // guarded by this
+
+    CheckRun(String accountId, String monitorId, boolean urgent, CoreContext context, CheckRecorder recorder,
+             Scheduler.Counters counters, ConcurrentMap<String, CheckRun> inFlight) {
+        this.accountId = accountId;
+        this.monitorId = monitorId;
+        this.urgent = urgent;
+        this.context = context;
+        this.recorder = recorder;
+        this.counters = counters;
+        this.inFlight = inFlight;
+    }
+
+    /** Asked for by someone waiting (runNow): runs even if the monitor is paused, like check_now. */
+    void markUrgent() {
+        urgent = true;
+    }
+
+    boolean isUrgent() {
+        return urgent;
+    }
+
+    boolean isStarted() {
+        return started.get();
+    }
+
+    /** True when the run has gone on longer than its monitor's timeout plus {@code margin}. */
+    boolean overdue(long nowNanos, Duration margin) {
+        long since = startedNanos;
+        return since != 0 && nowNanos - since > Duration.ofMillis(timeoutMs).plus(margin).toNanos();
+    }
+
+    /**
+     * Gives up on this run: fails its result, interrupts its thread and frees its monitor's slot. A check that
+     * returns afterwards is not recorded.
+     */
+    void abandon(Throwable why) {
+        result.completeExceptionally(why);
+        synchronized (this) {
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
+        inFlight.remove(monitorId, this);
+    }
+
+    @Override
+    public void run() {
+        if (result.isDone() || !started.compareAndSet(false, true)) {
+            return; // dropped while queued, or already taken by another worker
+        }
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
+        startedNanos = System.nanoTime();
+        CheckRecorder.Recorded recorded = null;
+        Throwable failure = null;
+        try {
+            recorded = execute();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            synchronized (this) {
+                runner = null;
+            }
+            inFlight.remove(monitorId, this);
+        }
+        // Counted and completed only once the slot is free, so whoever sees the result may schedule the next run.
+        if (failure instanceof CheckExecutor.NotCheckableException) {
+            result.completeExceptionally(failure);
+        } else if (failure != null) {
+            counters.failures.increment();
+            LOG.warn("check of {} failed: {}", monitorId, failure.toString(), failure);
+            result.completeExceptionally(failure);
+        } else if (recorded != null) {
+            counters.runs.increment();
+            result.complete(recorded);
+        }
+    }
+
+    /** The recorded result, or null when there is nothing to record (the result is then already settled). */
+    private CheckRecorder.Recorded execute() {
+        // Read afresh: the run may have waited in the queue, and the monitor may have been changed or paused.
+        Monitor monitor = context.storage().monitors().find(accountId, monitorId).orElse(null);
+        if (monitor == null) {
+            result.completeExceptionally(new NoSuchElementException("Monitor not found: " + monitorId));
+            return null;
+        }
+        if (monitor.paused() && !urgent) {
+            result.cancel(false);
+            return null;
+        }
+        timeoutMs = monitor.timeoutMs();
+        CheckOutcome outcome = context.checks().check(monitor.target(), Duration.ofMillis(monitor.timeoutMs()));
+        if (result.isDone()) {
+            return null; // abandoned as hung while the check ran; its slot is already free
+        }
+        return recorder.record(monitor, outcome);
+    }
+}
