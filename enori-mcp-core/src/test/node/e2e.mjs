@@ -90,11 +90,13 @@ async function ownerScenario(target) {
 
   await h.check('create_monitor website at the local target with keyword', async () => {
     const out = await callOk(client(), 'create_monitor', {
-      type: 'website', name: 'E2E local target', url: target.url, keyword: 'enori', intervalSeconds: 3600,
+      type: 'website', name: 'E2E local target', url: target.url, keyword: 'enori',
+      // Daily: the server's scheduler runs too, and a scheduled check must not land between the exact counts below.
+      intervalSeconds: 86400,
     });
     const m = out.monitor;
     ok(typeof m?.id === 'string' && m.id.startsWith('mon_'), 'monitor.id starts with mon_', m?.id);
-    eq([m.name, m.type, m.url, m.intervalSeconds], ['E2E local target', 'website', target.url, 3600], '[name, type, url, intervalSeconds]');
+    eq([m.name, m.type, m.url, m.intervalSeconds], ['E2E local target', 'website', target.url, 86400], '[name, type, url, intervalSeconds]');
     monitorId = m.id;
     return monitorId;
   });
@@ -163,7 +165,7 @@ async function ownerScenario(target) {
   await h.check('list_monitors shows exactly the new monitor', async () => {
     const out = await callOk(client(), 'list_monitors', {});
     eq((out.monitors ?? []).map((m) => [m.id, m.name, m.type]), [[need(monitorId, 'monitor id'), 'E2E local target', 'website']], '[id, name, type]');
-    eq(out.monitors[0].intervalSeconds, 3600, 'intervalSeconds');
+    eq(out.monitors[0].intervalSeconds, 86400, 'intervalSeconds');
     isoWithOffset(out.monitors[0].lastCheckedAt, 'lastCheckedAt');
   });
 
@@ -178,7 +180,7 @@ async function ownerScenario(target) {
 
   await h.check('get_monitor returns the full config', async () => {
     const m = (await callOk(client(), 'get_monitor', { monitorId: need(monitorId, 'monitor id') })).monitor;
-    eq([m?.id, m?.url, m?.paused, m?.intervalSeconds, m?.type], [monitorId, target.url, false, 3600, 'website'], '[id, url, paused, intervalSeconds, type]');
+    eq([m?.id, m?.url, m?.paused, m?.intervalSeconds, m?.type], [monitorId, target.url, false, 86400, 'website'], '[id, url, paused, intervalSeconds, type]');
     ok(typeof m.timeoutMs === 'number' && typeof m.alertAfterFailures === 'number', 'timeoutMs and alertAfterFailures are numbers', m);
   });
 
@@ -231,7 +233,7 @@ async function ownerScenario(target) {
     ok(!out.changed.includes('url') && !out.changed.includes('intervalSeconds'), 'changed lists only what was passed', out.changed);
     eq(out.monitor?.name, 'E2E renamed', 'monitor.name');
     const m = (await callOk(client(), 'get_monitor', { monitorId })).monitor;
-    eq([m.name, m.url, m.intervalSeconds], ['E2E renamed', target.url, 3600], 'get_monitor [name, url, intervalSeconds]');
+    eq([m.name, m.url, m.intervalSeconds], ['E2E renamed', target.url, 86400], 'get_monitor [name, url, intervalSeconds]');
   });
 
   await h.check('share_monitor → shareUrl', async () => {

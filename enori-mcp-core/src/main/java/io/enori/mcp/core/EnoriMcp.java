@@ -10,6 +10,8 @@ import io.enori.mcp.api.spi.CheckExecutor;
 import io.enori.mcp.api.spi.Storage;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.checks.DefaultCheckExecutor;
+import io.enori.mcp.core.checks.Scheduler;
+import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.ratelimit.RateLimiter;
 import io.enori.mcp.core.store.Databases;
 import io.enori.mcp.core.store.JdbiStorage;
@@ -43,7 +45,7 @@ import javax.sql.DataSource;
  * McpSyncServer server = enori.serve(transportProvider, CallerResolver.fixed(enori.apiKeys().authenticate(key.plaintext())));
  * }</pre>
  */
-public final class EnoriMcp {
+public final class EnoriMcp implements AutoCloseable {
     public static final String SERVER_NAME = "enori-mcp";
     public static final String VERSION = "0.1.0";
     static final String INSTRUCTIONS = "Enori uptime monitoring. Find monitors with list_monitors (ids start mon_), "
@@ -55,6 +57,7 @@ public final class EnoriMcp {
     private final ToolInvoker invoker;
     private final RateLimiter rateLimiter;
     private final ApiKeys apiKeys;
+    private final Scheduler scheduler;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
@@ -65,6 +68,7 @@ public final class EnoriMcp {
         this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
         this.invoker = new ToolInvoker(rateLimiter);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
+        this.scheduler = Scheduler.create(context, new CheckRecorder(context), builder.checkWorkers);
     }
 
     public static Builder builder() {
@@ -74,6 +78,20 @@ public final class EnoriMcp {
     /** Every tool's descriptor, in catalog order. */
     public List<ToolDescriptor> toolDescriptors() {
         return tools.values().stream().map(Tool::descriptor).collect(Collectors.toList());
+    }
+
+    /**
+     * The check scheduler. Not started by {@link Builder#build()}, so embedding and tests stay passive; the
+     * launchers start it, and {@link #close()} stops it.
+     */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Stops the scheduler; in-flight checks get a short grace. */
+    @Override
+    public void close() {
+        scheduler.stop();
     }
 
     /** Issue, list, revoke and verify API keys. */
@@ -164,6 +182,7 @@ public final class EnoriMcp {
         private int apiKeyCallsPerMinute = 60;
         private int oauthCallsPerMinute = 100;
         private String publicBaseUrl = "http://127.0.0.1:8080";
+        private int checkWorkers = 8;
 
         private Builder() {
         }
@@ -212,6 +231,15 @@ public final class EnoriMcp {
             }
             this.apiKeyCallsPerMinute = apiKeyCallsPerMinute;
             this.oauthCallsPerMinute = oauthCallsPerMinute;
+            return this;
+        }
+
+        /** How many scheduled checks may run at once (each waits at most its monitor's timeout). */
+        public Builder checkWorkers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("checkWorkers must be >= 1");
+            }
+            this.checkWorkers = workers;
             return this;
         }
 

@@ -54,8 +54,10 @@ public final class ServerMain {
                 .build();
         printFirstKeyIfEmpty(core, out);
         EnoriHttpServer server = EnoriHttpServer.start(core, config.http());
+        core.scheduler().start();
         if (!block) {
             server.stop();
+            core.close();
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -63,6 +65,7 @@ public final class ServerMain {
             LOG.info("stopping: draining in-flight calls");
             try {
                 server.stop();
+                core.close();
             } catch (Exception e) {
                 LOG.warn("unclean stop", e);
             }

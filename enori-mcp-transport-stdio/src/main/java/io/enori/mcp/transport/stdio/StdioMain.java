@@ -72,6 +72,7 @@ public final class StdioMain {
         McpSyncServer server = enori.serve(
                 new StdioServerTransportProvider(McpJsonDefaults.getMapper(), new EofSignallingStream(in, stdinClosed), out),
                 CallerResolver.fixed(caller));
+        enori.scheduler().start();
         log.info("Enori MCP {} serving on stdio (database {})", EnoriMcp.VERSION, dbUrl.replaceAll("(?i)password=[^&;]*", "password=***"));
         try {
             stdinClosed.await();
@@ -79,6 +80,7 @@ public final class StdioMain {
             Thread.currentThread().interrupt();
         }
         server.closeGracefully();
+        enori.close();
         return 0;
     }
 
