@@ -1,33 +1,12 @@
 package io.enori.mcp.transport.jetty;
 
-import io.enori.mcp.core.EnoriMcp;
-import io.enori.mcp.core.e2e.ClientScenarioContract;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.net.URI;
 
 /**
  * The shared client scenario over legacy HTTP+SSE ({@code /mcp/sse} and its message endpoint), through the
- * TypeScript SDK's {@code SSEClientTransport} with the {@code X-Api-Key} header, against the server started in this
- * JVM on a free port over an H2 file database.
+ * TypeScript SDK's {@code SSEClientTransport} with the {@code X-Api-Key} header.
  */
-final class SseEndToEndIT extends ClientScenarioContract {
-    private EnoriHttpServer server;
-    private EnoriMcp core;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        // The default limits, spelled out: the scenario proves call 61 within a minute is the first refused.
-        core = EnoriMcp.builder().jdbcUrl(h2Url()).rateLimits(60, 100).build();
-        server = EnoriHttpServer.start(core, HttpSettings.defaults().withPort(0));
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-    }
+final class SseEndToEndIT extends HttpClientScenario {
 
     @Override
     protected String transport() {
@@ -35,13 +14,8 @@ final class SseEndToEndIT extends ClientScenarioContract {
     }
 
     @Override
-    protected Keys issueKeys() {
-        return Keys.issue(core.apiKeys());
-    }
-
-    @Override
-    protected Map<String, String> transportEnv(Keys keys) {
-        return Map.of("ENORI_E2E_URL", server.sseUrl().toString());
+    protected URI endpoint(EnoriHttpServer server) {
+        return server.sseUrl();
     }
 
     /** The shared checks plus the raw 429 (Retry-After) check. */

@@ -1,33 +1,12 @@
 package io.enori.mcp.transport.jetty;
 
-import io.enori.mcp.core.EnoriMcp;
-import io.enori.mcp.core.e2e.ClientScenarioContract;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.net.URI;
 
 /**
  * The shared client scenario over Streamable HTTP with sessions ({@code /mcp}, {@code Mcp-Session-Id}), through the
- * TypeScript SDK's {@code StreamableHTTPClientTransport} with the {@code X-Api-Key} header, against the server
- * started in this JVM on a free port over an H2 file database.
+ * TypeScript SDK's {@code StreamableHTTPClientTransport} with the {@code X-Api-Key} header.
  */
-final class StreamableHttpEndToEndIT extends ClientScenarioContract {
-    private EnoriHttpServer server;
-    private EnoriMcp core;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        // The default limits, spelled out: the scenario proves call 61 within a minute is the first refused.
-        core = EnoriMcp.builder().jdbcUrl(h2Url()).rateLimits(60, 100).build();
-        server = EnoriHttpServer.start(core, HttpSettings.defaults().withPort(0));
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-    }
+final class StreamableHttpEndToEndIT extends HttpClientScenario {
 
     @Override
     protected String transport() {
@@ -35,13 +14,8 @@ final class StreamableHttpEndToEndIT extends ClientScenarioContract {
     }
 
     @Override
-    protected Keys issueKeys() {
-        return Keys.issue(core.apiKeys());
-    }
-
-    @Override
-    protected Map<String, String> transportEnv(Keys keys) {
-        return Map.of("ENORI_E2E_URL", server.mcpUrl().toString());
+    protected URI endpoint(EnoriHttpServer server) {
+        return server.mcpUrl();
     }
 
     /** The shared checks plus the raw 429 (Retry-After) check and six session checks (DELETE, then 404). */
