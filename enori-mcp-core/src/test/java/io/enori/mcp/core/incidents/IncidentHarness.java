@@ -1,5 +1,6 @@
 package io.enori.mcp.core.incidents;
 
+import io.enori.mcp.core.testing.ToolCalls;
 import io.enori.mcp.core.testing.LocalSite;
 import io.enori.mcp.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,6 @@ import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.store.JdbiStorage;
 import io.enori.mcp.core.tool.CoreContext;
 import io.enori.mcp.core.tool.Ids;
-import io.enori.mcp.core.tool.Json;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,9 +74,7 @@ final class IncidentHarness implements AutoCloseable {
     }
 
     Caller newKey(String account, Set<Scope> scopes, String label) {
-        Caller caller = enori.apiKeys().authenticate(enori.apiKeys().create(account, scopes, label).plaintext());
-        assertThat(caller.isAuthenticated()).as("fresh key authenticates").isTrue();
-        return caller;
+        return ToolCalls.newKey(enori, account, scopes, label);
     }
 
     LocalSite newSite() {
@@ -92,20 +89,12 @@ final class IncidentHarness implements AutoCloseable {
 
     /** Calls a tool that must succeed; returns the structured content exactly as a client gets it. */
     Map<String, Object> ok(String tool, Caller caller, Map<String, Object> args) {
-        ToolOutcome outcome = call(tool, caller, args);
-        if (outcome instanceof ToolOutcome.Failed failed) {
-            fail("%s %s should succeed but failed: %s", tool, args, failed.error().toBody());
-        }
-        return Json.toMap(((ToolOutcome.Ok) outcome).content());
+        return ToolCalls.ok(enori, tool, caller, args);
     }
 
     /** Calls a tool that must fail; returns its error. */
     ToolError error(String tool, Caller caller, Map<String, Object> args) {
-        ToolOutcome outcome = call(tool, caller, args);
-        if (outcome instanceof ToolOutcome.Ok okay) {
-            fail("%s %s should fail but returned: %s", tool, args, Json.toMap(okay.content()));
-        }
-        return ((ToolOutcome.Failed) outcome).error();
+        return ToolCalls.error(enori, tool, caller, args);
     }
 
     // ---- monitors and checks ------------------------------------------------------------------------------
@@ -184,26 +173,15 @@ final class IncidentHarness implements AutoCloseable {
 
     /** An argument map from key/value pairs; values may be null. */
     static Map<String, Object> args(Object... keysAndValues) {
-        if (keysAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("key/value pairs expected");
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        return ToolCalls.args(keysAndValues);
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
+        return ToolCalls.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Map<String, Object>>) value;
+        return ToolCalls.list(value);
     }
 
     static List<String> ids(Object incidents) {

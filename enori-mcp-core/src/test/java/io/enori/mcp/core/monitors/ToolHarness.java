@@ -1,5 +1,6 @@
 package io.enori.mcp.core.monitors;
 
+import io.enori.mcp.core.testing.ToolCalls;
 import io.enori.mcp.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -13,7 +14,6 @@ import io.enori.mcp.api.spi.PageRequest;
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.store.JdbiStorage;
-import io.enori.mcp.core.tool.Json;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -71,9 +71,7 @@ final class ToolHarness implements AutoCloseable {
     }
 
     Caller newKey(String account, Set<Scope> scopes, String label) {
-        Caller caller = enori.apiKeys().authenticate(enori.apiKeys().create(account, scopes, label).plaintext());
-        assertThat(caller.isAuthenticated()).as("fresh key authenticates").isTrue();
-        return caller;
+        return ToolCalls.newKey(enori, account, scopes, label);
     }
 
     ToolOutcome call(String tool, Caller caller, Map<String, Object> args) {
@@ -82,20 +80,12 @@ final class ToolHarness implements AutoCloseable {
 
     /** Calls a tool that must succeed; returns the structured content exactly as a client gets it. */
     Map<String, Object> ok(String tool, Caller caller, Map<String, Object> args) {
-        ToolOutcome outcome = call(tool, caller, args);
-        if (outcome instanceof ToolOutcome.Failed failed) {
-            fail("%s %s should succeed but failed: %s", tool, args, failed.error().toBody());
-        }
-        return Json.toMap(((ToolOutcome.Ok) outcome).content());
+        return ToolCalls.ok(enori, tool, caller, args);
     }
 
     /** Calls a tool that must fail; returns its error. */
     ToolError error(String tool, Caller caller, Map<String, Object> args) {
-        ToolOutcome outcome = call(tool, caller, args);
-        if (outcome instanceof ToolOutcome.Ok okay) {
-            fail("%s %s should fail but returned: %s", tool, args, Json.toMap(okay.content()));
-        }
-        return ((ToolOutcome.Failed) outcome).error();
+        return ToolCalls.error(enori, tool, caller, args);
     }
 
     // ---- shortcuts for the usual set-up -------------------------------------------------------------------
@@ -139,14 +129,7 @@ final class ToolHarness implements AutoCloseable {
 
     /** An argument map from key/value pairs; values may be null. */
     static Map<String, Object> args(Object... keysAndValues) {
-        if (keysAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("key/value pairs expected");
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        return ToolCalls.args(keysAndValues);
     }
 
     /** {@code base} with more pairs laid over it. */
@@ -156,16 +139,12 @@ final class ToolHarness implements AutoCloseable {
         return map;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
+        return ToolCalls.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Map<String, Object>>) value;
+        return ToolCalls.list(value);
     }
 
     static long longOf(Map<String, Object> map, String key) {
