@@ -1,11 +1,11 @@
 package io.enori.mcp.core.incidents;
 
 import io.enori.mcp.core.testing.LocalSite;
-import static io.enori.mcp.core.incidents.IncidentHarness.args;
-import static io.enori.mcp.core.incidents.IncidentHarness.assertInvalid;
+import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
 import static io.enori.mcp.core.incidents.IncidentHarness.ids;
-import static io.enori.mcp.core.incidents.IncidentHarness.list;
-import static io.enori.mcp.core.incidents.IncidentHarness.longOf;
+import static io.enori.mcp.core.testing.ToolCalls.list;
+import static io.enori.mcp.core.testing.ToolCalls.longOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

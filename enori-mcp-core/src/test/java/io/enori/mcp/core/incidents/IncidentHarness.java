@@ -1,5 +1,8 @@
 package io.enori.mcp.core.incidents;
 
+import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.list;
+import static io.enori.mcp.core.testing.ToolCalls.map;
 import io.enori.mcp.core.testing.ToolCalls;
 import io.enori.mcp.core.testing.LocalSite;
 import io.enori.mcp.core.testing.MutableClock;
@@ -171,18 +174,8 @@ final class IncidentHarness implements AutoCloseable {
 
     // ---- small helpers ------------------------------------------------------------------------------------
 
-    /** An argument map from key/value pairs; values may be null. */
-    static Map<String, Object> args(Object... keysAndValues) {
-        return ToolCalls.args(keysAndValues);
-    }
 
-    static Map<String, Object> map(Object value) {
-        return ToolCalls.map(value);
-    }
 
-    static List<Map<String, Object>> list(Object value) {
-        return ToolCalls.list(value);
-    }
 
     static List<String> ids(Object incidents) {
         return list(incidents).stream().map(i -> (String) i.get("id")).collect(Collectors.toList());
@@ -192,22 +185,8 @@ final class IncidentHarness implements AutoCloseable {
         return timeline.stream().map(e -> (String) e.get("kind")).collect(Collectors.toList());
     }
 
-    static long longOf(Map<String, Object> map, String key) {
-        assertThat(map.get(key)).as(key).isInstanceOf(Number.class);
-        return ((Number) map.get(key)).longValue();
-    }
 
-    static double doubleOf(Map<String, Object> map, String key) {
-        assertThat(map.get(key)).as(key).isInstanceOf(Number.class);
-        return ((Number) map.get(key)).doubleValue();
-    }
 
-    /** Asserts an {@code Invalid argument: <field> …} error and returns its message. */
-    static String assertInvalid(ToolError error, String field) {
-        assertThat(error.message()).startsWith("Invalid argument: " + field + " ");
-        assertThat(error.details()).containsEntry("field", field);
-        return error.message();
-    }
 
     static void assertIncidentNotFound(ToolError error, String incidentId) {
         assertThat(error.message()).isEqualTo("Incident not found");

@@ -2,12 +2,12 @@ package io.enori.mcp.core.incidents;
 
 import io.enori.mcp.core.testing.LocalSite;
 import static io.enori.mcp.core.incidents.IncidentHarness.HTTP_503;
-import static io.enori.mcp.core.incidents.IncidentHarness.args;
+import static io.enori.mcp.core.testing.ToolCalls.args;
 import static io.enori.mcp.core.incidents.IncidentHarness.ids;
 import static io.enori.mcp.core.incidents.IncidentHarness.kinds;
-import static io.enori.mcp.core.incidents.IncidentHarness.list;
-import static io.enori.mcp.core.incidents.IncidentHarness.longOf;
-import static io.enori.mcp.core.incidents.IncidentHarness.map;
+import static io.enori.mcp.core.testing.ToolCalls.list;
+import static io.enori.mcp.core.testing.ToolCalls.longOf;
+import static io.enori.mcp.core.testing.ToolCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.api.CheckResult;

@@ -1,12 +1,12 @@
 package io.enori.mcp.core.incidents;
 
 import static io.enori.mcp.core.incidents.IncidentHarness.HTTP_503;
-import static io.enori.mcp.core.incidents.IncidentHarness.args;
+import static io.enori.mcp.core.testing.ToolCalls.args;
 import static io.enori.mcp.core.incidents.IncidentHarness.assertAlreadyResolved;
 import static io.enori.mcp.core.incidents.IncidentHarness.assertIncidentNotFound;
-import static io.enori.mcp.core.incidents.IncidentHarness.assertInvalid;
+import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
 import static io.enori.mcp.core.incidents.IncidentHarness.kinds;
-import static io.enori.mcp.core.incidents.IncidentHarness.map;
+import static io.enori.mcp.core.testing.ToolCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,9 +1,10 @@
 package io.enori.mcp.core.monitors;
 
-import static io.enori.mcp.core.monitors.ToolHarness.args;
-import static io.enori.mcp.core.monitors.ToolHarness.assertInvalid;
-import static io.enori.mcp.core.monitors.ToolHarness.longOf;
-import static io.enori.mcp.core.monitors.ToolHarness.map;
+import io.enori.mcp.core.testing.ToolCalls;
+import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
+import static io.enori.mcp.core.testing.ToolCalls.longOf;
+import static io.enori.mcp.core.testing.ToolCalls.map;
 import static io.enori.mcp.core.monitors.ToolHarness.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -269,7 +270,7 @@ class CreateMonitorTest {
         h.error("create_monitor", h.writer, with(WEBSITE, "intervalSeconds", 29));
         h.error("create_monitor", h.writer, with(WEBSITE, "host", "x.example"));
         assertThat(h.monitorCount(h.writer)).isEqualTo(2);
-        assertThat(ToolHarness.list(h.ok("list_monitors", h.writer, args()).get("monitors"))).hasSize(2);
+        assertThat(ToolCalls.list(h.ok("list_monitors", h.writer, args()).get("monitors"))).hasSize(2);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.enori.mcp.core.monitors;
 
+import io.enori.mcp.core.testing.ToolCalls;
 import io.enori.mcp.core.testing.LocalSite;
-import static io.enori.mcp.core.monitors.ToolHarness.args;
-import static io.enori.mcp.core.monitors.ToolHarness.assertInvalid;
+import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
 import static io.enori.mcp.core.monitors.ToolHarness.assertNotFound;
-import static io.enori.mcp.core.monitors.ToolHarness.list;
-import static io.enori.mcp.core.monitors.ToolHarness.longOf;
+import static io.enori.mcp.core.testing.ToolCalls.list;
+import static io.enori.mcp.core.testing.ToolCalls.longOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.api.ToolError;
@@ -47,7 +48,7 @@ class GetCheckResultsTest {
             } else {
                 site.healthy();
             }
-            ids.add((String) ToolHarness.map(h.checkNow(id).get("result")).get("id"));
+            ids.add((String) ToolCalls.map(h.checkNow(id).get("result")).get("id"));
             h.clock.advance(Duration.ofMinutes(1));
         }
         return ids;

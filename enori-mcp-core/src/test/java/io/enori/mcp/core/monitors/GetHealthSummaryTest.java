@@ -1,12 +1,12 @@
 package io.enori.mcp.core.monitors;
 
 import io.enori.mcp.core.testing.LocalSite;
-import static io.enori.mcp.core.monitors.ToolHarness.args;
-import static io.enori.mcp.core.monitors.ToolHarness.assertInvalid;
-import static io.enori.mcp.core.monitors.ToolHarness.doubleOf;
-import static io.enori.mcp.core.monitors.ToolHarness.list;
-import static io.enori.mcp.core.monitors.ToolHarness.longOf;
-import static io.enori.mcp.core.monitors.ToolHarness.map;
+import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
+import static io.enori.mcp.core.testing.ToolCalls.doubleOf;
+import static io.enori.mcp.core.testing.ToolCalls.list;
+import static io.enori.mcp.core.testing.ToolCalls.longOf;
+import static io.enori.mcp.core.testing.ToolCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.api.Plan;

@@ -1,9 +1,9 @@
 package io.enori.mcp.core.monitors;
 
-import static io.enori.mcp.core.monitors.ToolHarness.args;
-import static io.enori.mcp.core.monitors.ToolHarness.assertInvalid;
+import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
 import static io.enori.mcp.core.monitors.ToolHarness.assertNotFound;
-import static io.enori.mcp.core.monitors.ToolHarness.longOf;
+import static io.enori.mcp.core.testing.ToolCalls.longOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

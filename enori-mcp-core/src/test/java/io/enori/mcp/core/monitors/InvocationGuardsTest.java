@@ -1,6 +1,6 @@
 package io.enori.mcp.core.monitors;
 
-import static io.enori.mcp.core.monitors.ToolHarness.args;
+import static io.enori.mcp.core.testing.ToolCalls.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.api.Caller;

@@ -1,10 +1,10 @@
 package io.enori.mcp.core.monitors;
 
-import static io.enori.mcp.core.monitors.ToolHarness.args;
-import static io.enori.mcp.core.monitors.ToolHarness.assertInvalid;
+import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
 import static io.enori.mcp.core.monitors.ToolHarness.assertNotFound;
-import static io.enori.mcp.core.monitors.ToolHarness.list;
-import static io.enori.mcp.core.monitors.ToolHarness.map;
+import static io.enori.mcp.core.testing.ToolCalls.list;
+import static io.enori.mcp.core.testing.ToolCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

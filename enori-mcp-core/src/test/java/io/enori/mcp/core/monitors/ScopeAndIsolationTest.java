@@ -1,9 +1,9 @@
 package io.enori.mcp.core.monitors;
 
 import io.enori.mcp.core.testing.LocalSite;
-import static io.enori.mcp.core.monitors.ToolHarness.args;
+import static io.enori.mcp.core.testing.ToolCalls.args;
 import static io.enori.mcp.core.monitors.ToolHarness.assertNotFound;
-import static io.enori.mcp.core.monitors.ToolHarness.list;
+import static io.enori.mcp.core.testing.ToolCalls.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.api.CheckResult;

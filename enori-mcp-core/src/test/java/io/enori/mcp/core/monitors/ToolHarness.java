@@ -1,5 +1,7 @@
 package io.enori.mcp.core.monitors;
 
+import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.map;
 import io.enori.mcp.core.testing.ToolCalls;
 import io.enori.mcp.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,10 +129,6 @@ final class ToolHarness implements AutoCloseable {
 
     // ---- small helpers ------------------------------------------------------------------------------------
 
-    /** An argument map from key/value pairs; values may be null. */
-    static Map<String, Object> args(Object... keysAndValues) {
-        return ToolCalls.args(keysAndValues);
-    }
 
     /** {@code base} with more pairs laid over it. */
     static Map<String, Object> with(Map<String, Object> base, Object... keysAndValues) {
@@ -139,30 +137,10 @@ final class ToolHarness implements AutoCloseable {
         return map;
     }
 
-    static Map<String, Object> map(Object value) {
-        return ToolCalls.map(value);
-    }
 
-    static List<Map<String, Object>> list(Object value) {
-        return ToolCalls.list(value);
-    }
 
-    static long longOf(Map<String, Object> map, String key) {
-        assertThat(map.get(key)).as(key).isInstanceOf(Number.class);
-        return ((Number) map.get(key)).longValue();
-    }
 
-    static double doubleOf(Map<String, Object> map, String key) {
-        assertThat(map.get(key)).as(key).isInstanceOf(Number.class);
-        return ((Number) map.get(key)).doubleValue();
-    }
 
-    /** Asserts an {@code Invalid argument: <field> …} error and returns its message. */
-    static String assertInvalid(ToolError error, String field) {
-        assertThat(error.message()).startsWith("Invalid argument: " + field + " ");
-        assertThat(error.details()).containsEntry("field", field);
-        return error.message();
-    }
 
     static void assertNotFound(ToolError error, String monitorId) {
         assertThat(error.message()).isEqualTo("Monitor not found");

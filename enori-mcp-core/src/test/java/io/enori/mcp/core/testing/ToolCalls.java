@@ -67,4 +67,21 @@ public final class ToolCalls {
         assertThat(value).isInstanceOf(List.class);
         return (List<Map<String, Object>>) value;
     }
+
+    public static long longOf(Map<String, Object> map, String key) {
+        assertThat(map.get(key)).as(key).isInstanceOf(Number.class);
+        return ((Number) map.get(key)).longValue();
+    }
+
+    public static double doubleOf(Map<String, Object> map, String key) {
+        assertThat(map.get(key)).as(key).isInstanceOf(Number.class);
+        return ((Number) map.get(key)).doubleValue();
+    }
+
+    /** Asserts an {@code Invalid argument: <field> …} error and returns its message. */
+    public static String assertInvalid(ToolError error, String field) {
+        assertThat(error.message()).startsWith("Invalid argument: " + field + " ");
+        assertThat(error.details()).containsEntry("field", field);
+        return error.message();
+    }
 }
