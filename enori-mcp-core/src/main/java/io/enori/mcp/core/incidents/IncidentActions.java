@@ -54,8 +54,10 @@ final class IncidentActions {
 
     Incident addUpdate(Caller caller, String incidentId, String message) {
         Incident current = IncidentViews.require(context, caller, incidentId);
-        context.storage().incidents().append(new IncidentEvent(context.ids().next("evt_"), caller.accountId(),
-                current.id(), IncidentEvent.Kind.UPDATE, message, caller.principalId(), context.clock().instant()));
+        IncidentEvent update = new IncidentEvent(context.ids().next("evt_"), caller.accountId(), current.id(),
+                IncidentEvent.Kind.UPDATE, message, caller.principalId(), context.clock().instant());
+        context.storage().incidents().append(update);
+        context.incidentEvents().publish(current, update);
         return current;
     }
 
@@ -64,6 +66,7 @@ final class IncidentActions {
         IncidentEvent event = new IncidentEvent(context.ids().next("evt_"), caller.accountId(), current.id(), kind,
                 message, caller.principalId(), now);
         if (context.storage().incidents().transition(next, current.status(), event)) {
+            context.incidentEvents().publish(next, event);
             return new Result(next, true);
         }
         // Someone else (or recovery) changed it in between: answer with what it is now.

@@ -45,7 +45,11 @@ public final class IncidentLifecycle {
                 IncidentStatus.OPEN, cause, now, null, null, null, null, null, now);
         IncidentEvent opened = new IncidentEvent(context.ids().next("evt_"), monitor.accountId(), incident.id(),
                 IncidentEvent.Kind.OPENED, "Incident opened: " + cause, IncidentEvent.SYSTEM, now);
-        return context.storage().incidents().open(incident, opened) ? Optional.of(incident) : Optional.empty();
+        if (!context.storage().incidents().open(incident, opened)) {
+            return Optional.empty();
+        }
+        context.incidentEvents().publish(incident, opened);
+        return Optional.of(incident);
     }
 
     private Optional<Incident> maybeRecover(Monitor monitor, CheckResult result) {
@@ -63,7 +67,10 @@ public final class IncidentLifecycle {
                 note, now);
         IncidentEvent event = new IncidentEvent(context.ids().next("evt_"), current.accountId(), current.id(),
                 IncidentEvent.Kind.RECOVERED, note, IncidentEvent.SYSTEM, now);
-        return context.storage().incidents().transition(resolved, current.status(), event)
-                ? Optional.of(resolved) : Optional.empty();
+        if (!context.storage().incidents().transition(resolved, current.status(), event)) {
+            return Optional.empty();
+        }
+        context.incidentEvents().publish(resolved, event);
+        return Optional.of(resolved);
     }
 }
