@@ -26,16 +26,29 @@ final class ChannelSender {
         }
     }
 
-    private final HttpClient http;
     private final Duration timeout;
     private final EmailSender email;
+    private volatile HttpClient http;
 
     /** @param email {@code null} when no sender is configured */
     ChannelSender(Duration timeout, EmailSender email) {
         this.timeout = timeout;
         this.email = email;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    /** Built on first use: a client starts a selector thread, and most cores never post a webhook. */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     boolean canEmail() {
@@ -76,7 +89,7 @@ final class ChannelSender {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return Attempt.delivered();

@@ -60,7 +60,7 @@ final class LiveActivityPusher implements IncidentEvents.Listener {
             Thread.currentThread().interrupt();
             record(push, false, "interrupted: the core was closing");
         } catch (Exception e) {
-            LOG.warn("Live Activity push for incident {} ({}) failed", push.incidentId(), push.kind(), e);
+            LOG.warn("Live Activity push for incident {} ({}) failed: {}", push.incidentId(), push.kind(), e.toString());
             record(push, false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
