@@ -93,7 +93,10 @@ public final class Alerting implements AutoCloseable {
         }
     }
 
-    /** Stops sweeping and delivering; deliveries still running after a short grace are handed back as pending. */
+    /**
+     * Stops sweeping and delivering; deliveries still running after a short grace are handed back as pending.
+     * Final: alerts recorded afterwards stay pending for the next process.
+     */
     @Override
     public synchronized void close() {
         if (sweeper != null) {
