@@ -7,7 +7,13 @@ import io.enori.mcp.api.ToolDescriptor;
 import io.enori.mcp.api.ToolError;
 import io.enori.mcp.api.ToolOutcome;
 import io.enori.mcp.api.spi.CheckExecutor;
+import io.enori.mcp.api.spi.EmailSender;
+import io.enori.mcp.api.spi.PushNotifier;
 import io.enori.mcp.api.spi.Storage;
+import io.enori.mcp.core.alerts.AlertChannels;
+import io.enori.mcp.core.alerts.AlertOptions;
+import io.enori.mcp.core.alerts.Alerting;
+import io.enori.mcp.core.alerts.MaintenanceCoverage;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.checks.Scheduler;
@@ -58,6 +64,7 @@ public final class EnoriMcp implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final ApiKeys apiKeys;
     private final Scheduler scheduler;
+    private final Alerting alerting;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
@@ -69,6 +76,9 @@ public final class EnoriMcp implements AutoCloseable {
         this.invoker = new ToolInvoker(rateLimiter);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
         this.scheduler = Scheduler.create(context, new CheckRecorder(context), builder.checkWorkers);
+        // Maintenance windows do not exist yet; once they do, their store decides coverage here.
+        this.alerting = Alerting.create(context, builder.alertOptions, builder.emailSender, builder.pushNotifier,
+                MaintenanceCoverage.NONE);
     }
 
     public static Builder builder() {
@@ -81,17 +91,33 @@ public final class EnoriMcp implements AutoCloseable {
     }
 
     /**
-     * The check scheduler. Not started by {@link Builder#build()}, so embedding and tests stay passive; the
-     * launchers start it, and {@link #close()} stops it.
+     * The check scheduler. Not started by {@link Builder#build()}, so embedding and tests stay passive;
+     * {@link #start()} starts it (the launchers call it), and {@link #close()} stops it.
      */
     public Scheduler scheduler() {
         return scheduler;
     }
 
-    /** Stops the scheduler; in-flight checks get a short grace. */
+    /**
+     * Starts the background work the launchers run: the check scheduler, and delivery of alerts an earlier
+     * process left pending (plus a periodic sweep for them). Embedding hosts that want checks call this too;
+     * without it the core stays passive, though alerts of incidents it sees are still delivered. Idempotent.
+     */
+    public void start() {
+        scheduler.start();
+        alerting.start();
+    }
+
+    /** Stops the scheduler and alert delivery; in-flight checks and deliveries get a short grace. */
     @Override
     public void close() {
         scheduler.stop();
+        alerting.close();
+    }
+
+    /** Create, list and delete the alert channels monitors notify (the MCP tools only read them). */
+    public AlertChannels alertChannels() {
+        return alerting.channels();
     }
 
     /** Issue, list, revoke and verify API keys. */
@@ -183,6 +209,9 @@ public final class EnoriMcp implements AutoCloseable {
         private int oauthCallsPerMinute = 100;
         private String publicBaseUrl = "http://127.0.0.1:8080";
         private int checkWorkers = 8;
+        private AlertOptions alertOptions = AlertOptions.defaults();
+        private EmailSender emailSender;
+        private PushNotifier pushNotifier;
 
         private Builder() {
         }
@@ -250,6 +279,27 @@ public final class EnoriMcp implements AutoCloseable {
                 throw new IllegalArgumentException("publicBaseUrl must start with http:// or https://");
             }
             this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+            return this;
+        }
+
+        /** Per-attempt timeout, attempts, backoff and workers of alert delivery. */
+        public Builder alertOptions(AlertOptions options) {
+            this.alertOptions = Objects.requireNonNull(options, "alertOptions");
+            return this;
+        }
+
+        /** Sends email alerts; without one they are recorded as undeliverable ("no email sender configured"). */
+        public Builder emailSender(EmailSender sender) {
+            this.emailSender = Objects.requireNonNull(sender, "emailSender");
+            return this;
+        }
+
+        /**
+         * Pushes incident changes to registered Live Activity tokens; without one each push is recorded as not
+         * sent ("no push notifier configured").
+         */
+        public Builder pushNotifier(PushNotifier notifier) {
+            this.pushNotifier = Objects.requireNonNull(notifier, "pushNotifier");
             return this;
         }
 

@@ -1,6 +1,9 @@
 package io.enori.mcp.core;
 
 import io.enori.mcp.api.Tool;
+import io.enori.mcp.core.alerts.ListAlertChannels;
+import io.enori.mcp.core.alerts.ListAlerts;
+import io.enori.mcp.core.alerts.RegisterLiveActivityToken;
 import io.enori.mcp.core.incidents.AcknowledgeIncident;
 import io.enori.mcp.core.incidents.AddIncidentUpdate;
 import io.enori.mcp.core.incidents.GetActiveIncidents;
@@ -56,7 +59,11 @@ final class ToolCatalog {
                 new GetIncidentStats(context),
                 new AcknowledgeIncident(context),
                 new ResolveIncident(context),
-                new AddIncidentUpdate(context));
+                new AddIncidentUpdate(context),
+                new RegisterLiveActivityToken(context),
+                // Alerts
+                new ListAlerts(context),
+                new ListAlertChannels(context));
         Set<String> names = new HashSet<>();
         for (Tool tool : tools) {
             if (!names.add(tool.descriptor().name())) {

@@ -23,13 +23,14 @@ class ToolCatalogTest {
     private final EnoriMcp enori = newCore();
 
     @Test
-    void offersTheMonitorAndIncidentToolsInCatalogOrder() {
+    void offersTheMonitorIncidentAndAlertToolsInCatalogOrder() {
         assertThat(enori.toolDescriptors()).extracting(ToolDescriptor::name).containsExactly(
                 "list_monitors", "get_monitor", "get_monitor_stats", "get_check_results", "get_health_summary",
                 "create_monitor", "update_monitor", "check_now", "pause_monitor", "resume_monitor",
                 "snooze_monitor", "unsnooze_monitor", "get_snooze_status", "share_monitor",
                 "list_incidents", "get_incident", "get_active_incidents", "get_incident_stats",
-                "acknowledge_incident", "resolve_incident", "add_incident_update");
+                "acknowledge_incident", "resolve_incident", "add_incident_update", "register_live_activity_token",
+                "list_alerts", "list_alert_channels");
     }
 
     @Test

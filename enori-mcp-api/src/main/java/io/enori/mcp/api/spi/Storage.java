@@ -16,4 +16,13 @@ public interface Storage {
 
     /** Incidents, at most one active per monitor, with their timelines. */
     IncidentStore incidents();
+
+    /** Where alerts go: email addresses and webhooks. */
+    AlertChannelStore alertChannels();
+
+    /** Every alert made, with its delivery state. */
+    AlertStore alerts();
+
+    /** Live Activity push tokens of incidents and the pushes made to them. */
+    LiveActivityStore liveActivities();
 }

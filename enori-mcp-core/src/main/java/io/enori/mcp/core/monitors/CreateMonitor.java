@@ -49,6 +49,7 @@ public final class CreateMonitor extends TypedTool<CreateMonitor.Input, CreateMo
         MonitorType type = MonitorType.parse(in.type()).orElseThrow();
         MonitorTarget target = MonitorSettings.target(type, new MonitorSettings.TargetFields(in.url(), in.keyword(),
                 in.expectedStatusCodes(), in.host(), in.port(), in.recordType(), in.expectedValue(), in.graceSeconds()));
+        MonitorSettings.requireChannels(context, caller.accountId(), in.channelIds());
         Instant now = context.clock().instant();
         Monitor monitor = new Monitor(context.ids().next("mon_"), caller.accountId(), in.name(), target,
                 in.intervalSeconds(), in.timeoutMs(), in.alertAfterFailures(), in.channelIds(), false,

@@ -4,6 +4,7 @@ import io.enori.mcp.api.DnsRecordType;
 import io.enori.mcp.api.Monitor;
 import io.enori.mcp.api.MonitorTarget;
 import io.enori.mcp.api.MonitorType;
+import io.enori.mcp.core.tool.CoreContext;
 import io.enori.mcp.core.tool.InputSpec;
 import io.enori.mcp.core.tool.InvalidArgument;
 import java.net.URI;
@@ -96,6 +97,21 @@ final class MonitorSettings {
                         withDefaults ? Monitor.DEFAULT_ALERT_AFTER_FAILURES : null,
                         "Consecutive failed checks before an incident opens.")
                 .idList("channelIds", "ch_", MAX_CHANNELS, "Alert channels (ch_…) notified on incidents.");
+    }
+
+    /**
+     * Rejects channel ids the caller's account does not have (another account's id included), naming the first.
+     */
+    static void requireChannels(CoreContext context, String accountId, List<String> channelIds) {
+        if (channelIds == null) {
+            return;
+        }
+        for (String channelId : channelIds) {
+            if (context.storage().alertChannels().find(accountId, channelId).isEmpty()) {
+                throw new InvalidArgument("channelIds", "unknown channel " + channelId
+                        + " (list_alert_channels shows this account's channels)");
+            }
+        }
     }
 
     /** Builds the target for {@code type}, naming the field at fault when something is missing or misplaced. */

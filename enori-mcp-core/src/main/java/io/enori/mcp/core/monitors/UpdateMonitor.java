@@ -46,6 +46,7 @@ public final class UpdateMonitor extends TypedTool<UpdateMonitor.Input, UpdateMo
 
     private Output update(Caller caller, Input in) {
         Monitor current = MonitorLookup.require(context, caller, in.monitorId());
+        MonitorSettings.requireChannels(context, caller.accountId(), in.channelIds());
         MonitorSettings.TargetFields patch = new MonitorSettings.TargetFields(in.url(), in.keyword(),
                 in.expectedStatusCodes(), in.host(), in.port(), in.recordType(), in.expectedValue(), in.graceSeconds());
         MonitorTarget target = MonitorSettings.target(current.type(),

@@ -1,9 +1,12 @@
 package io.enori.mcp.core.store;
 
 import io.enori.mcp.api.spi.AccountStore;
+import io.enori.mcp.api.spi.AlertChannelStore;
+import io.enori.mcp.api.spi.AlertStore;
 import io.enori.mcp.api.spi.ApiKeyStore;
 import io.enori.mcp.api.spi.CheckResultStore;
 import io.enori.mcp.api.spi.IncidentStore;
+import io.enori.mcp.api.spi.LiveActivityStore;
 import io.enori.mcp.api.spi.MonitorStore;
 import io.enori.mcp.api.spi.ShareLinkStore;
 import io.enori.mcp.api.spi.SnoozeStore;
@@ -34,6 +37,9 @@ public final class JdbiStorage implements Storage {
     private final SnoozeStore snoozes;
     private final ShareLinkStore shareLinks;
     private final IncidentStore incidents;
+    private final AlertChannelStore alertChannels;
+    private final AlertStore alerts;
+    private final LiveActivityStore liveActivities;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -43,6 +49,9 @@ public final class JdbiStorage implements Storage {
         this.snoozes = new JdbiSnoozeStore(jdbi);
         this.shareLinks = new JdbiShareLinkStore(jdbi);
         this.incidents = new JdbiIncidentStore(jdbi);
+        this.alertChannels = new JdbiAlertChannelStore(jdbi);
+        this.alerts = new JdbiAlertStore(jdbi);
+        this.liveActivities = new JdbiLiveActivityStore(jdbi);
     }
 
     /**
@@ -106,5 +115,23 @@ public final class JdbiStorage implements Storage {
     @Override
     public IncidentStore incidents() {
         return incidents;
+    }
+
+    /** Alert channels, keyset-paged oldest first by id. */
+    @Override
+    public AlertChannelStore alertChannels() {
+        return alertChannels;
+    }
+
+    /** Alerts, keyset-paged newest first, with their delivery leases. */
+    @Override
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    /** Live Activity tokens and the pushes made to them. */
+    @Override
+    public LiveActivityStore liveActivities() {
+        return liveActivities;
     }
 }

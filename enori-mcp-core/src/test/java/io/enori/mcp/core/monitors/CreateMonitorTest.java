@@ -8,6 +8,7 @@ import static io.enori.mcp.core.testing.ToolCalls.map;
 import static io.enori.mcp.core.monitors.ToolHarness.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.enori.mcp.api.AlertChannel;
 import io.enori.mcp.api.Plan;
 import io.enori.mcp.api.ToolError;
 import java.util.List;
@@ -75,13 +76,17 @@ class CreateMonitorTest {
 
     @Test
     void storesEverySettingGiven() {
+        String slack = h.enori.alertChannels().create(h.writer.accountId(), AlertChannel.Type.SLACK, "#ops",
+                "https://hooks.slack.com/services/T0/B0/x", null).id();
+        String mail = h.enori.alertChannels().create(h.writer.accountId(), AlertChannel.Type.EMAIL, "On call",
+                "oncall@example.com", null).id();
         Map<String, Object> m = h.create(args("type", "website", "name", "API", "url", "http://api.example.com/",
                 "keyword", "ok", "expectedStatusCodes", List.of(200, "204"), "intervalSeconds", 60,
-                "timeoutMs", 5000, "alertAfterFailures", 3, "channelIds", List.of("ch_slack", "ch_mail")));
+                "timeoutMs", 5000, "alertAfterFailures", 3, "channelIds", List.of(slack, mail)));
 
         assertThat(m).containsEntry("keyword", "ok")
                 .containsEntry("expectedStatusCodes", List.of(200, 204))
-                .containsEntry("channelIds", List.of("ch_slack", "ch_mail"));
+                .containsEntry("channelIds", List.of(slack, mail));
         assertThat(longOf(m, "intervalSeconds")).isEqualTo(60);
         assertThat(longOf(m, "timeoutMs")).isEqualTo(5000);
         assertThat(longOf(m, "alertAfterFailures")).isEqualTo(3);

@@ -8,6 +8,7 @@ import static io.enori.mcp.core.testing.ToolCalls.longOf;
 import static io.enori.mcp.core.testing.ToolCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.enori.mcp.api.AlertChannel;
 import io.enori.mcp.api.ToolError;
 import java.time.Duration;
 import java.util.List;
@@ -101,13 +102,15 @@ class UpdateMonitorTest {
 
     @Test
     void changesAlertSettingsAndChannels() {
+        String ops = h.enori.alertChannels().create(h.writer.accountId(), AlertChannel.Type.WEBHOOK, "Ops",
+                "https://ops.example.com/hook", null).id();
         Map<String, Object> out = h.ok("update_monitor", h.writer, args("monitorId", website,
-                "alertAfterFailures", 4, "timeoutMs", 3000, "channelIds", List.of("ch_ops"),
+                "alertAfterFailures", 4, "timeoutMs", 3000, "channelIds", List.of(ops),
                 "expectedStatusCodes", List.of(200, 301)));
         assertThat(out.get("changed")).isEqualTo(List.of("expectedStatusCodes", "timeoutMs", "alertAfterFailures",
                 "channelIds"));
         Map<String, Object> after = h.monitor(website);
-        assertThat(after).containsEntry("channelIds", List.of("ch_ops"))
+        assertThat(after).containsEntry("channelIds", List.of(ops))
                 .containsEntry("expectedStatusCodes", List.of(200, 301));
         assertThat(longOf(after, "alertAfterFailures")).isEqualTo(4);
         assertThat(longOf(after, "timeoutMs")).isEqualTo(3000);

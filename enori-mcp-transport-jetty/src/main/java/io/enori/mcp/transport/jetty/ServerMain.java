@@ -54,7 +54,7 @@ public final class ServerMain {
                 .build();
         printFirstKeyIfEmpty(core, out);
         EnoriHttpServer server = EnoriHttpServer.start(core, config.http());
-        core.scheduler().start();
+        core.start();
         if (!block) {
             server.stop();
             core.close();

@@ -72,7 +72,7 @@ public final class StdioMain {
         McpSyncServer server = enori.serve(
                 new StdioServerTransportProvider(McpJsonDefaults.getMapper(), new EofSignallingStream(in, stdinClosed), out),
                 CallerResolver.fixed(caller));
-        enori.scheduler().start();
+        enori.start();
         log.info("Enori MCP {} serving on stdio (database {})", EnoriMcp.VERSION, dbUrl.replaceAll("(?i)password=[^&;]*", "password=***"));
         try {
             stdinClosed.await();
