@@ -16,4 +16,10 @@ public interface Storage {
 
     /** Incidents, at most one active per monitor, with their timelines. */
     IncidentStore incidents();
+
+    /** Maintenance windows, and which of them cover a monitor at an instant. */
+    MaintenanceWindowStore maintenanceWindows();
+
+    /** Status pages and their components. */
+    StatusPageStore statusPages();
 }

@@ -4,9 +4,11 @@ import io.enori.mcp.api.spi.AccountStore;
 import io.enori.mcp.api.spi.ApiKeyStore;
 import io.enori.mcp.api.spi.CheckResultStore;
 import io.enori.mcp.api.spi.IncidentStore;
+import io.enori.mcp.api.spi.MaintenanceWindowStore;
 import io.enori.mcp.api.spi.MonitorStore;
 import io.enori.mcp.api.spi.ShareLinkStore;
 import io.enori.mcp.api.spi.SnoozeStore;
+import io.enori.mcp.api.spi.StatusPageStore;
 import io.enori.mcp.api.spi.Storage;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -34,6 +36,8 @@ public final class JdbiStorage implements Storage {
     private final SnoozeStore snoozes;
     private final ShareLinkStore shareLinks;
     private final IncidentStore incidents;
+    private final MaintenanceWindowStore maintenanceWindows;
+    private final StatusPageStore statusPages;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -43,6 +47,8 @@ public final class JdbiStorage implements Storage {
         this.snoozes = new JdbiSnoozeStore(jdbi);
         this.shareLinks = new JdbiShareLinkStore(jdbi);
         this.incidents = new JdbiIncidentStore(jdbi);
+        this.maintenanceWindows = new JdbiMaintenanceWindowStore(jdbi);
+        this.statusPages = new JdbiStatusPageStore(jdbi);
     }
 
     /**
@@ -106,5 +112,17 @@ public final class JdbiStorage implements Storage {
     @Override
     public IncidentStore incidents() {
         return incidents;
+    }
+
+    /** Maintenance windows, keyset-paged by latest start, and which cover a monitor at an instant. */
+    @Override
+    public MaintenanceWindowStore maintenanceWindows() {
+        return maintenanceWindows;
+    }
+
+    /** Status pages with their components, keyset-paged oldest first by id. */
+    @Override
+    public StatusPageStore statusPages() {
+        return statusPages;
     }
 }
