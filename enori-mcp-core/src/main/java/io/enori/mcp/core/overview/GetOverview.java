@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +99,10 @@ public final class GetOverview extends TypedTool<GetOverview.Input, GetOverview.
                         i.cause(), utc(i.startedAt())))
                 .collect(Collectors.toList());
 
+        // Ranges are half-open; one microsecond (the stored precision) past now keeps a check made this instant.
+        Instant until = now.plus(1, ChronoUnit.MICROS);
         Map<String, CheckStats> stats = context.storage().checkResults().statsByMonitor(accountId,
-                now.minus(FAILING_WINDOW), now);
+                until.minus(FAILING_WINDOW), until);
         List<FailingMonitor> failing = stats.values().stream()
                 .filter(s -> s.failed() > 0 && byId.containsKey(s.monitorId()))
                 .map(s -> new FailingMonitor(s.monitorId(), byId.get(s.monitorId()).name(),
