@@ -3,7 +3,7 @@ package io.enori.mcp.core.status;
 import java.util.Locale;
 
 /** A status page component's health, mildest first: a page's overall status is its worst component's. */
-public enum Health {
+enum Health {
     /** Up, no active incident. */
     OPERATIONAL,
     /** Monitoring is paused; health unknown. */
@@ -17,7 +17,7 @@ public enum Health {
     /** Down with an active incident. */
     MAJOR_OUTAGE;
 
-    public String wireName() {
+    String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
