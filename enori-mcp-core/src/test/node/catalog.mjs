@@ -3,16 +3,18 @@ import { eq, ok } from './harness.mjs';
 
 // The monitor tool set served today; extend these lists as tools are added.
 export const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monitor', 'get_monitor_stats', 'get_snooze_status', 'list_monitors',
-  'list_incidents', 'get_incident', 'get_active_incidents', 'get_incident_stats', 'list_alerts', 'list_alert_channels'];
+  'list_incidents', 'get_incident', 'get_active_incidents', 'get_incident_stats', 'list_alerts', 'list_alert_channels',
+  'list_maintenance_windows', 'list_status_pages', 'get_status_page', 'get_overview'];
 const WRITE_TOOLS = ['check_now', 'create_monitor', 'pause_monitor', 'resume_monitor', 'share_monitor', 'snooze_monitor', 'unsnooze_monitor', 'update_monitor',
-  'acknowledge_incident', 'resolve_incident', 'add_incident_update', 'register_live_activity_token'];
+  'acknowledge_incident', 'resolve_incident', 'add_incident_update', 'register_live_activity_token',
+  'create_maintenance_window', 'start_maintenance_now'];
 const ALL_TOOLS = [...READ_TOOLS, ...WRITE_TOOLS].sort();
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
 
 /** Lists the tools (which also arms the client's output-schema validation of later calls) and checks the catalog. */
 export async function checkCatalog(h, client) {
   let tools = [];
-  await h.check('tools/list names exactly the monitor, incident and alert tools', async () => {
+  await h.check('tools/list names exactly the catalog tools', async () => {
     tools = (await client().listTools()).tools;
     eq(tools.map((t) => t.name).sort(), ALL_TOOLS, 'tool names');
   });

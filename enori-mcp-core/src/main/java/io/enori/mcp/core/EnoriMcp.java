@@ -19,6 +19,7 @@ import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.checks.Scheduler;
 import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.ratelimit.RateLimiter;
+import io.enori.mcp.core.status.StatusPages;
 import io.enori.mcp.core.store.Databases;
 import io.enori.mcp.core.store.JdbiStorage;
 import io.enori.mcp.core.tool.CoreContext;
@@ -65,6 +66,7 @@ public final class EnoriMcp implements AutoCloseable {
     private final ApiKeys apiKeys;
     private final Scheduler scheduler;
     private final Alerting alerting;
+    private final StatusPages statusPages;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
@@ -76,9 +78,9 @@ public final class EnoriMcp implements AutoCloseable {
         this.invoker = new ToolInvoker(rateLimiter);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
         this.scheduler = Scheduler.create(context, new CheckRecorder(context), builder.checkWorkers);
-        // Maintenance windows do not exist yet; once they do, their store decides coverage here.
         this.alerting = Alerting.create(context, builder.alertOptions, builder.emailSender, builder.pushNotifier,
-                MaintenanceCoverage.NONE);
+                MaintenanceCoverage.of(storage.maintenanceWindows()));
+        this.statusPages = new StatusPages(context);
     }
 
     public static Builder builder() {
@@ -123,6 +125,11 @@ public final class EnoriMcp implements AutoCloseable {
     /** Issue, list, revoke and verify API keys. */
     public ApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    /** Create, list and delete status pages (there is no create tool; the host manages them). */
+    public StatusPages statusPages() {
+        return statusPages;
     }
 
     public Storage storage() {

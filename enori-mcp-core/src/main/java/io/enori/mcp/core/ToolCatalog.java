@@ -11,6 +11,9 @@ import io.enori.mcp.core.incidents.GetIncident;
 import io.enori.mcp.core.incidents.GetIncidentStats;
 import io.enori.mcp.core.incidents.ListIncidents;
 import io.enori.mcp.core.incidents.ResolveIncident;
+import io.enori.mcp.core.maintenance.CreateMaintenanceWindow;
+import io.enori.mcp.core.maintenance.ListMaintenanceWindows;
+import io.enori.mcp.core.maintenance.StartMaintenanceNow;
 import io.enori.mcp.core.monitors.CheckNow;
 import io.enori.mcp.core.monitors.CreateMonitor;
 import io.enori.mcp.core.monitors.GetCheckResults;
@@ -25,6 +28,9 @@ import io.enori.mcp.core.monitors.ShareMonitor;
 import io.enori.mcp.core.monitors.SnoozeMonitor;
 import io.enori.mcp.core.monitors.UnsnoozeMonitor;
 import io.enori.mcp.core.monitors.UpdateMonitor;
+import io.enori.mcp.core.overview.GetOverview;
+import io.enori.mcp.core.status.GetStatusPage;
+import io.enori.mcp.core.status.ListStatusPages;
 import io.enori.mcp.core.tool.CoreContext;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +69,16 @@ final class ToolCatalog {
                 new RegisterLiveActivityToken(context),
                 // Alerts
                 new ListAlerts(context),
-                new ListAlertChannels(context));
+                new ListAlertChannels(context),
+                // Maintenance
+                new ListMaintenanceWindows(context),
+                new CreateMaintenanceWindow(context),
+                new StartMaintenanceNow(context),
+                // Status pages
+                new ListStatusPages(context),
+                new GetStatusPage(context),
+                // Overview
+                new GetOverview(context));
         Set<String> names = new HashSet<>();
         for (Tool tool : tools) {
             if (!names.add(tool.descriptor().name())) {

@@ -23,14 +23,16 @@ class ToolCatalogTest {
     private final EnoriMcp enori = newCore();
 
     @Test
-    void offersTheMonitorIncidentAndAlertToolsInCatalogOrder() {
+    void offersEveryToolInCatalogOrder() {
         assertThat(enori.toolDescriptors()).extracting(ToolDescriptor::name).containsExactly(
                 "list_monitors", "get_monitor", "get_monitor_stats", "get_check_results", "get_health_summary",
                 "create_monitor", "update_monitor", "check_now", "pause_monitor", "resume_monitor",
                 "snooze_monitor", "unsnooze_monitor", "get_snooze_status", "share_monitor",
                 "list_incidents", "get_incident", "get_active_incidents", "get_incident_stats",
                 "acknowledge_incident", "resolve_incident", "add_incident_update", "register_live_activity_token",
-                "list_alerts", "list_alert_channels");
+                "list_alerts", "list_alert_channels",
+                "list_maintenance_windows", "create_maintenance_window", "start_maintenance_now",
+                "list_status_pages", "get_status_page", "get_overview");
     }
 
     @Test
@@ -38,7 +40,7 @@ class ToolCatalogTest {
         for (ToolDescriptor d : enori.toolDescriptors()) {
             boolean readScope = d.requiredScope().wireName().endsWith(":read");
             assertThat(d.annotations().readOnly()).as(d.name()).isEqualTo(readScope);
-            // Nothing in the Monitors and Incidents groups deletes anything.
+            // Nothing in the catalog deletes anything yet.
             assertThat(d.annotations().destructive()).as(d.name()).isFalse();
         }
     }

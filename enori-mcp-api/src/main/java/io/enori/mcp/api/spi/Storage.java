@@ -25,4 +25,10 @@ public interface Storage {
 
     /** Live Activity push tokens of incidents and the pushes made to them. */
     LiveActivityStore liveActivities();
+
+    /** Maintenance windows, and which of them cover a monitor at an instant. */
+    MaintenanceWindowStore maintenanceWindows();
+
+    /** Status pages and their components. */
+    StatusPageStore statusPages();
 }

@@ -1,5 +1,6 @@
 package io.enori.mcp.core.alerts;
 
+import io.enori.mcp.api.spi.MaintenanceWindowStore;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,4 +15,10 @@ public interface MaintenanceCoverage {
      * @return the covering window in words (e.g. {@code mw_… "Database upgrade"}), or empty when none covers it
      */
     Optional<String> coveringWindow(String accountId, String monitorId, Instant at);
+
+    /** Coverage as the store answers it: the first window active at that instant naming the monitor or all. */
+    static MaintenanceCoverage of(MaintenanceWindowStore windows) {
+        return (accountId, monitorId, at) -> windows.covering(accountId, monitorId, at).stream().findFirst()
+                .map(w -> w.id() + " \"" + w.name() + "\"");
+    }
 }

@@ -7,9 +7,11 @@ import io.enori.mcp.api.spi.ApiKeyStore;
 import io.enori.mcp.api.spi.CheckResultStore;
 import io.enori.mcp.api.spi.IncidentStore;
 import io.enori.mcp.api.spi.LiveActivityStore;
+import io.enori.mcp.api.spi.MaintenanceWindowStore;
 import io.enori.mcp.api.spi.MonitorStore;
 import io.enori.mcp.api.spi.ShareLinkStore;
 import io.enori.mcp.api.spi.SnoozeStore;
+import io.enori.mcp.api.spi.StatusPageStore;
 import io.enori.mcp.api.spi.Storage;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -40,6 +42,8 @@ public final class JdbiStorage implements Storage {
     private final AlertChannelStore alertChannels;
     private final AlertStore alerts;
     private final LiveActivityStore liveActivities;
+    private final MaintenanceWindowStore maintenanceWindows;
+    private final StatusPageStore statusPages;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -52,6 +56,8 @@ public final class JdbiStorage implements Storage {
         this.alertChannels = new JdbiAlertChannelStore(jdbi);
         this.alerts = new JdbiAlertStore(jdbi);
         this.liveActivities = new JdbiLiveActivityStore(jdbi);
+        this.maintenanceWindows = new JdbiMaintenanceWindowStore(jdbi);
+        this.statusPages = new JdbiStatusPageStore(jdbi);
     }
 
     /**
@@ -133,5 +139,17 @@ public final class JdbiStorage implements Storage {
     @Override
     public LiveActivityStore liveActivities() {
         return liveActivities;
+    }
+
+    /** Maintenance windows, keyset-paged by latest start, and which cover a monitor at an instant. */
+    @Override
+    public MaintenanceWindowStore maintenanceWindows() {
+        return maintenanceWindows;
+    }
+
+    /** Status pages with their components, keyset-paged oldest first by id. */
+    @Override
+    public StatusPageStore statusPages() {
+        return statusPages;
     }
 }

@@ -38,6 +38,21 @@ public record TimeRange(Instant since, Instant until, ZoneId zone) {
         return new TimeRange(start, end, zone);
     }
 
+    /**
+     * Reads one timestamp argument the way {@code since}/{@code until} are read: ISO-8601 with an offset, or a
+     * local date-time or date in {@code tz} (default UTC).
+     *
+     * @throws InvalidArgument naming {@code field} (or {@code tz}) and the accepted forms
+     */
+    public static Instant instant(String field, String text, String tz) {
+        return parse(field, text, zone(tz));
+    }
+
+    /** The zone a {@code tz} argument names, UTC when absent; {@code Invalid argument: tz …} when unknown. */
+    public static ZoneId zoneOf(String tz) {
+        return zone(tz);
+    }
+
     /** A timestamp as the caller reads it: ISO-8601 with the offset of the requested zone. */
     public OffsetDateTime local(Instant instant) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
