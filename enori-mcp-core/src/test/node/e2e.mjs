@@ -12,6 +12,7 @@
 //   ENORI_E2E_KEY_RO     API key of account A with monitors:read only
 //   ENORI_E2E_KEY_OTHER  API key of another account B with monitors:read + monitors:write
 //   ENORI_E2E_KEY_LIMIT  API key with monitors:read used by nothing else (driven into its rate limit of 60/min)
+//   ENORI_E2E_KEY_STORY and ENORI_E2E_STORY_*: account "story" as incident-story.mjs describes
 //   stdio:               ENORI_E2E_JAR (server jar), ENORI_E2E_JAVA (java binary), ENORI_E2E_DB_URL
 //   HTTP transports:     ENORI_E2E_URL (the /mcp endpoint, or the SSE endpoint for sse); keys go in X-Api-Key
 //   ENORI_E2E_TIMEOUT_MS overall deadline (default 170000); ENORI_E2E_VERBOSE=1 prints server stderr always
@@ -23,6 +24,7 @@ import { startTarget, stopTarget } from './local-target.mjs';
 import { checkEnvironment, connect, transportKind } from './transports.mjs';
 import { credentialsScenario, sessionScenario, statelessScenario } from './access.mjs';
 import { rateLimitScenario } from './rate-limit.mjs';
+import { incidentStoryScenario } from './incident-story.mjs';
 
 const MINUTE = 60_000;
 
@@ -345,6 +347,7 @@ async function main() {
   await readOnlyScenario(monitorId);
   await otherAccountScenario(monitorId);
   const ctx = { h, kind, open, shut };
+  await incidentStoryScenario(ctx);
   await credentialsScenario(ctx);
   await rateLimitScenario({ ...ctx, apiKey: key('ENORI_E2E_KEY_LIMIT') });
   if (kind === 'streamable-http') await sessionScenario({ ...ctx, apiKey: key('ENORI_E2E_KEY_RW') });

@@ -64,7 +64,7 @@ export async function incidentStoryScenario({ h, open, shut }) {
     const out = await alertsWhen(client(), { monitorId }, (alerts) => alerts.some((a) => a.status !== 'pending'), 'the opened alert settles');
     const alerts = out.alerts;
     eq(alerts.length, 1, 'number of alerts');
-    eq([alerts[0].event, alerts[0].channelId, alerts[0].incidentId, alerts[0].status],
+    eq([alerts[0].event, alerts[0].channel?.id, alerts[0].incidentId, alerts[0].status],
       ['incident_opened', channelId, incidentId, 'delivered'], '[event, channelId, incidentId, status]');
     isoWithOffset(alerts[0].createdAt, 'createdAt');
   });
@@ -73,16 +73,19 @@ export async function incidentStoryScenario({ h, open, shut }) {
     const out = await callOk(client(), 'get_status_page', { statusPageId: pageId });
     const component = (out.components ?? []).find((c) => c.monitorId === monitorId);
     ok(component, 'the monitor is a component', out.components);
-    eq([component.health, component.incident?.id], ['major_outage', incidentId], '[health, incident.id]');
+    eq([component.status, component.activeIncident?.id], ['major_outage', incidentId], '[status, activeIncident.id]');
     eq(out.overallStatus, 'major_outage', 'overallStatus');
   });
 
   await h.check('[story] get_overview counts the down monitor and the active incident', async () => {
     const out = await callOk(client(), 'get_overview', {});
-    eq(out.monitors?.down, 1, 'monitors.down');
-    eq(out.incidents?.active, 1, 'incidents.active');
-    ok((out.recentIncidents ?? []).some((i) => i.id === incidentId), 'recentIncidents includes it', out.recentIncidents);
-    ok(out.plan && typeof out.plan.name === 'string', 'plan present', out.plan);
+    eq([out.totals?.monitors, out.totals?.down, out.totals?.activeIncidents, out.totals?.openIncidents], [1, 1, 1, 1],
+      'totals [monitors, down, activeIncidents, openIncidents]');
+    ok((out.recentIncidents ?? []).some((i) => i.id === incidentId && i.monitorId === monitorId), 'recentIncidents includes it', out.recentIncidents);
+    eq((out.topFailingMonitors ?? [])[0]?.monitorId, monitorId, 'worst monitor');
+    const monitorsCap = (out.usage ?? []).find((u) => u.cap === 'monitors');
+    eq(monitorsCap?.used, 1, 'usage monitors.used');
+    ok(typeof out.plan === 'string' && out.plan.length > 0, 'plan named', out.plan);
   });
 
   await h.check('[story] acknowledge_incident records who and when', async () => {
@@ -106,7 +109,7 @@ export async function incidentStoryScenario({ h, open, shut }) {
   await h.check('[story] the status page shows the latest update', async () => {
     const out = await callOk(client(), 'get_status_page', { statusPageId: pageId });
     const component = (out.components ?? []).find((c) => c.monitorId === monitorId);
-    eq(component?.incident?.latestUpdate, 'Database failover in progress', 'incident.latestUpdate');
+    eq(component?.activeIncident?.latestUpdate, 'Database failover in progress', 'activeIncident.latestUpdate');
   });
 
   await h.check('[story] register_live_activity_token for the incident', async () => {
@@ -117,10 +120,10 @@ export async function incidentStoryScenario({ h, open, shut }) {
   await h.check('[story] start_maintenance_now → an active window; the status page says under maintenance', async () => {
     const out = await callOk(client(), 'start_maintenance_now', { durationMinutes: 30, monitorIds: [monitorId], name: 'Failover' });
     startsWith(out.window?.id, 'mw_', 'window.id');
-    eq(out.window?.state, 'active', 'window.state');
+    eq([out.created, out.window?.state], [true, 'active'], '[created, window.state]');
     const page = await callOk(client(), 'get_status_page', { statusPageId: pageId });
     const component = (page.components ?? []).find((c) => c.monitorId === monitorId);
-    eq(component?.health, 'under_maintenance', 'component health');
+    eq(component?.status, 'under_maintenance', 'component status');
   });
 
   const target = await startTarget();

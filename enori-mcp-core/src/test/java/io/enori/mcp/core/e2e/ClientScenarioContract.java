@@ -41,10 +41,11 @@ public abstract class ClientScenarioContract {
     /** Where the scenario lives, relative to the repository root. */
     public static final String NODE_PROJECT = "enori-mcp-core/src/test/node";
     /**
-     * How many checks every transport passes: the tool calls and their answers, scopes, tenancy, a bad credential,
-     * and the rate limit (60 calls pass, the 61st is refused). Subclasses add their transport's own checks.
+     * How many checks every transport passes: the tool calls and their answers, scopes, tenancy, the incident story
+     * (17), a bad credential, and the rate limit (60 calls pass, the 61st is refused). Subclasses add their
+     * transport's own checks.
      */
-    protected static final int SHARED_CHECKS = 51;
+    protected static final int SHARED_CHECKS = 68;
 
     private static final Duration NPM_TIMEOUT = Duration.ofSeconds(300);
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) passed, 0 failed");
@@ -88,6 +89,13 @@ public abstract class ClientScenarioContract {
     /** Issues the scenario's keys on the server under test (which is running by now). */
     protected abstract Keys issueKeys() throws Exception;
 
+    /**
+     * Prepares account {@value IncidentStory#ACCOUNT} on the server's database for the incident story, typically
+     * {@code story.prepare(core)} with the server's core (or a core opened on the same database file and closed
+     * again before the client starts the server).
+     */
+    protected abstract void prepareStory(IncidentStory story) throws Exception;
+
     /** How the client reaches the server, e.g. {@code ENORI_E2E_URL}. */
     protected abstract Map<String, String> transportEnv(Keys keys) throws Exception;
 
@@ -111,7 +119,17 @@ public abstract class ClientScenarioContract {
         Path nodeDir = nodeProject();
         ensureNodeModules(nodeDir);
         Keys keys = issueKeys();
+        try (IncidentStory story = IncidentStory.start()) {
+            prepareStory(story);
+            runScenario(nodeDir, keys, story);
+            // The client saw the alert as delivered; the receiver confirms exactly one POST, for the opening.
+            assertThat(story.posts()).as("webhook POSTs received during the incident story").hasSize(1);
+            assertThat(story.posts().get(0).get("event")).as("event of the one webhook POST")
+                    .isEqualTo("incident_opened");
+        }
+    }
 
+    private void runScenario(Path nodeDir, Keys keys, IncidentStory story) throws Exception {
         ProcessBuilder e2e = new ProcessBuilder(command("ENORI_E2E_NODE", "node"), "e2e.mjs")
                 .directory(nodeDir.toFile())
                 .redirectErrorStream(true);
@@ -122,6 +140,7 @@ public abstract class ClientScenarioContract {
         env.put("ENORI_E2E_KEY_OTHER", keys.otherAccount());
         env.put("ENORI_E2E_KEY_LIMIT", keys.rateLimit());
         env.put("ENORI_E2E_TIMEOUT_MS", String.valueOf(timeout().minusSeconds(10).toMillis()));
+        env.putAll(story.env());
         env.putAll(transportEnv(keys));
 
         String prefix = "[e2e " + transport() + "] ";

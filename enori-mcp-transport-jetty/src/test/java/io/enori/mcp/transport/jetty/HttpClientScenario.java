@@ -2,6 +2,7 @@ package io.enori.mcp.transport.jetty;
 
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.e2e.ClientScenarioContract;
+import io.enori.mcp.core.e2e.IncidentStory;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +41,11 @@ abstract class HttpClientScenario extends ClientScenarioContract {
     @Override
     protected Keys issueKeys() {
         return Keys.issue(core.apiKeys());
+    }
+
+    @Override
+    protected void prepareStory(IncidentStory story) throws Exception {
+        story.prepare(core);
     }
 
     @Override

@@ -3,7 +3,12 @@ package io.enori.mcp.transport.stdio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.e2e.ClientScenarioContract;
+import io.enori.mcp.core.e2e.IncidentStory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +48,21 @@ final class StdioEndToEndIT extends ClientScenarioContract {
         String readWrite = "monitors:read,monitors:write";
         return new Keys(createKey("e2e", readWrite), createKey("e2e", "monitors:read"), createKey("other", readWrite),
                 createKey("limit", "monitors:read"));
+    }
+
+    /**
+     * Channels and status pages are created through the Java API, so the story is prepared by a core opened on the
+     * same H2 file in this JVM, which then shuts the database down: the server processes the client starts need
+     * the file to themselves.
+     */
+    @Override
+    protected void prepareStory(IncidentStory story) throws Exception {
+        try (EnoriMcp core = EnoriMcp.builder().jdbcUrl(h2Url()).build()) {
+            story.prepare(core);
+        }
+        try (Connection connection = DriverManager.getConnection(h2Url()); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
     }
 
     @Override
