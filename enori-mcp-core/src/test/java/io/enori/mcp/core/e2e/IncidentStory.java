@@ -61,7 +61,8 @@ public final class IncidentStory implements AutoCloseable {
         key = core.apiKeys().create(ACCOUNT, EnumSet.allOf(Scope.class), "e2e incident story").plaintext();
         Caller caller = core.apiKeys().authenticate(key);
         URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/story");
-        AlertChannel channel = core.alertChannels().create(ACCOUNT, AlertChannel.Type.WEBHOOK, "ops webhook",
+        String accountId = caller.accountId();
+        AlertChannel channel = core.alertChannels().create(accountId, AlertChannel.Type.WEBHOOK, "ops webhook",
                 hook.toString(), null);
         channelId = channel.id();
         ToolOutcome created = core.call("create_monitor", caller, Map.of("type", "website", "name", "Checkout API",
@@ -70,7 +71,7 @@ public final class IncidentStory implements AutoCloseable {
         assertThat(created).as("create_monitor for the story").isInstanceOf(ToolOutcome.Ok.class);
         Map<?, ?> output = Json.mapper().convertValue(((ToolOutcome.Ok) created).content(), Map.class);
         monitorId = (String) ((Map<?, ?>) output.get("monitor")).get("id");
-        StatusPage page = core.statusPages().create(ACCOUNT, "Shop status",
+        StatusPage page = core.statusPages().create(accountId, "Shop status",
                 List.of(new StatusPage.Component("Checkout", monitorId)));
         statusPageId = page.id();
         return this;
