@@ -1,5 +1,6 @@
 package io.enori.mcp.core.alerts;
 
+import io.enori.mcp.core.testing.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.api.Alert;

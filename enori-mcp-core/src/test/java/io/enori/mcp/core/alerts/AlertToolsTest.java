@@ -1,5 +1,6 @@
 package io.enori.mcp.core.alerts;
 
+import io.enori.mcp.core.testing.WebhookReceiver;
 import static io.enori.mcp.core.testing.ToolCalls.args;
 import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
 import static io.enori.mcp.core.testing.ToolCalls.list;

@@ -1,4 +1,4 @@
-package io.enori.mcp.core.alerts;
+package io.enori.mcp.core.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real webhook endpoint on 127.0.0.1 standing in for Slack, Discord, Teams or a customer's webhook: it keeps
  * every request and answers with the statuses a test queues (then 200), optionally after a delay.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(String method, String path, String contentType, String body) {
-        Map<String, Object> json() {
+    public record Received(String method, String path, String contentType, String body) {
+        public Map<String, Object> json() {
             return Json.toMap(readTree(body));
         }
 
@@ -51,7 +51,7 @@ final class WebhookReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
@@ -84,21 +84,21 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** A URL on this receiver; the path stands for the secret part of a real webhook URL. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The next requests are answered with these statuses, in order; later ones with 200. */
-    void answer(Integer... codes) {
+    public void answer(Integer... codes) {
         statuses.addAll(List.of(codes));
     }
 
     /** Every answer comes only after {@code millis}. */
-    void slow(int millis) {
+    public void slow(int millis) {
         delayMs.set(millis);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
