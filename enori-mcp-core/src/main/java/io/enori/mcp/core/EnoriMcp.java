@@ -55,9 +55,12 @@ import javax.sql.DataSource;
 public final class EnoriMcp implements AutoCloseable {
     public static final String SERVER_NAME = "enori-mcp";
     public static final String VERSION = "0.1.0";
-    static final String INSTRUCTIONS = "Enori uptime monitoring. Find monitors with list_monitors (ids start mon_), "
-            + "then drill in with get_monitor, get_monitor_stats and get_check_results. Times are ISO-8601; "
-            + "ranges default to the last 24 h. Errors come back as {\"error\": ...} with what to change.";
+    static final String INSTRUCTIONS = "Enori uptime monitoring. Start with get_overview for the account at a glance, "
+            + "get_active_incidents for what is broken now; find monitors with list_monitors (ids start mon_) and "
+            + "drill in with get_monitor, get_monitor_stats and get_check_results. Incidents (inc_) open by themselves "
+            + "after repeated failed checks; acknowledge_incident and add_incident_update keep their timeline. "
+            + "Times are ISO-8601; ranges default to the last 24 h. Errors come back as {\"error\": ...} with what "
+            + "to change.";
 
     private final CoreContext context;
     private final Map<String, Tool> tools;
