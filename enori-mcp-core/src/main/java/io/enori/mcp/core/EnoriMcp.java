@@ -262,7 +262,7 @@ public final class EnoriMcp implements AutoCloseable {
                 resolved = JdbiStorage.create(Databases.dataSource(jdbcUrl != null ? jdbcUrl : Databases.defaultH2Url()));
             }
             if (checkExecutor == null) {
-                checkExecutor = DefaultCheckExecutor.create();
+                checkExecutor = DefaultCheckExecutor.builder().clock(clock).build();
             }
             return new EnoriMcp(this, resolved);
         }

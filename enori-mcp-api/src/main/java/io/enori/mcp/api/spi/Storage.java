@@ -16,4 +16,7 @@ public interface Storage {
 
     /** Incidents, at most one active per monitor, with their timelines. */
     IncidentStore incidents();
+
+    /** Heartbeats of job monitors. */
+    JobPingStore jobPings();
 }

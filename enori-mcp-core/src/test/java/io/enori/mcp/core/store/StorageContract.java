@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StorageContract
         implements AccountAndKeyContract, MonitorContract, CheckResultContract, SnoozeAndShareLinkContract,
-        IncidentContract {
+        IncidentContract, JobPingContract {
 
     private Storage storage;
 
