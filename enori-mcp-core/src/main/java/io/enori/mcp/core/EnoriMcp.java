@@ -12,6 +12,7 @@ import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.checks.Scheduler;
 import io.enori.mcp.core.monitors.CheckRecorder;
+import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.ratelimit.RateLimiter;
 import io.enori.mcp.core.store.Databases;
 import io.enori.mcp.core.store.JdbiStorage;
@@ -58,17 +59,20 @@ public final class EnoriMcp implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final ApiKeys apiKeys;
     private final Scheduler scheduler;
+    private final JobHeartbeats jobHeartbeats;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
         this.context = new CoreContext(storage, builder.clock, ids, builder.checkExecutor, builder.defaultPlan,
                 builder.publicBaseUrl);
-        this.tools = ToolCatalog.all(context).stream()
+        CheckRecorder recorder = new CheckRecorder(context);
+        this.scheduler = Scheduler.create(context, recorder, builder.checkWorkers);
+        this.jobHeartbeats = new JobHeartbeats(context, recorder);
+        this.tools = ToolCatalog.all(context, scheduler).stream()
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
         this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
         this.invoker = new ToolInvoker(rateLimiter);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
-        this.scheduler = Scheduler.create(context, new CheckRecorder(context), builder.checkWorkers);
     }
 
     public static Builder builder() {
@@ -86,6 +90,14 @@ public final class EnoriMcp implements AutoCloseable {
      */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /**
+     * Heartbeats of job monitors: {@link JobHeartbeats#record} stores one and moves the monitor's state at once.
+     * The entry point for a host's (or a later transport's) heartbeat endpoint.
+     */
+    public JobHeartbeats jobHeartbeats() {
+        return jobHeartbeats;
     }
 
     /** Stops the scheduler; in-flight checks get a short grace. */

@@ -9,6 +9,7 @@ import io.enori.mcp.core.incidents.GetIncidentStats;
 import io.enori.mcp.core.incidents.ListIncidents;
 import io.enori.mcp.core.incidents.ResolveIncident;
 import io.enori.mcp.core.monitors.CheckNow;
+import io.enori.mcp.core.monitors.CheckQueue;
 import io.enori.mcp.core.monitors.CreateMonitor;
 import io.enori.mcp.core.monitors.GetCheckResults;
 import io.enori.mcp.core.monitors.GetHealthSummary;
@@ -32,7 +33,8 @@ final class ToolCatalog {
     private ToolCatalog() {
     }
 
-    static List<Tool> all(CoreContext context) {
+    /** @param checkQueue where check_now hands checks while the scheduler runs */
+    static List<Tool> all(CoreContext context, CheckQueue checkQueue) {
         List<Tool> tools = List.of(
                 // Monitors
                 new ListMonitors(context),
@@ -42,7 +44,7 @@ final class ToolCatalog {
                 new GetHealthSummary(context),
                 new CreateMonitor(context),
                 new UpdateMonitor(context),
-                new CheckNow(context),
+                new CheckNow(context, checkQueue),
                 new PauseMonitor(context),
                 new ResumeMonitor(context),
                 new SnoozeMonitor(context),

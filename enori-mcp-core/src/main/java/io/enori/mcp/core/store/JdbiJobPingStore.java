@@ -39,13 +39,13 @@ final class JdbiJobPingStore implements JobPingStore {
     }
 
     @Override
-    public Optional<JobPing> lastSuccess(String accountId, String monitorId) {
-        return newest(accountId, monitorId, JobPing.Kind.SUCCESS);
+    public Optional<JobPing> latest(String accountId, String monitorId) {
+        return newest(accountId, monitorId, null);
     }
 
     @Override
-    public Optional<JobPing> latest(String accountId, String monitorId) {
-        return newest(accountId, monitorId, null);
+    public Optional<JobPing> latest(String accountId, String monitorId, JobPing.Kind kind) {
+        return newest(accountId, monitorId, Objects.requireNonNull(kind, "kind"));
     }
 
     /**

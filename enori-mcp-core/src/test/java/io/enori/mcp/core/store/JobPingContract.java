@@ -50,6 +50,8 @@ interface JobPingContract extends ContractSupport {
 
         assertThat(storage().jobPings().latest(A, "mon_1")).map(JobPing::id).contains("png_4");
         assertThat(storage().jobPings().lastSuccess(A, "mon_1")).map(JobPing::id).contains("png_2");
+        assertThat(storage().jobPings().latest(A, "mon_1", Kind.START)).map(JobPing::id).contains("png_3");
+        assertThat(storage().jobPings().latest(A, "mon_1", Kind.FAIL)).map(JobPing::id).contains("png_4");
     }
 
     @Test
