@@ -54,7 +54,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.enori.mcp.benchmarks.SchedulerCpuHarness \
- *     [--rates 1000,4000] [--rounds 3] [--measure 10] [--jit-warmup 8] [--workers 8]
+ *     [--rates 1000,4000] [--rounds 3] [--measure 10] [--jit-warmup 10] [--workers 8]
  * </pre>
  *
  * Timing numbers come only from this harness; unit tests never assert on time. This class alone reads the system
@@ -64,6 +64,7 @@ public final class SchedulerCpuHarness {
     private static final int INTERVAL_SECONDS = 30;
     private static final int TIMEOUT_MS = 5_000;
     private static final Duration SETTLE = Duration.ofSeconds(1);
+    private static final Duration IDLE = Duration.ofSeconds(5);
     private static final String SITE_THREADS = "cpu-harness-site";
 
     private SchedulerCpuHarness() {
@@ -90,7 +91,8 @@ public final class SchedulerCpuHarness {
                 String arg = args[i];
                 if (arg.equals("-h") || arg.equals("--help")) {
                     System.out.println("options: --rates CHECKS_PER_MINUTE,... (1000,4000) --rounds N (3) "
-                            + "--measure SECONDS per phase (10) --jit-warmup SECONDS per path, not recorded (8) "
+                            + "--measure SECONDS per phase (10) --jit-warmup SECONDS of back-to-back scheduler checks per "
+                            + "rate, then as many direct ones; not recorded (10) "
                             + "--workers N scheduler threads (8)");
                     System.exit(0);
                 }
@@ -104,7 +106,7 @@ public final class SchedulerCpuHarness {
                 rates.add(Integer.parseInt(rate.strip()));
             }
             Settings settings = new Settings(rates, Integer.parseInt(values.getOrDefault("rounds", "3")),
-                    seconds(values.getOrDefault("measure", "10")), seconds(values.getOrDefault("jit-warmup", "8")),
+                    seconds(values.getOrDefault("measure", "10")), seconds(values.getOrDefault("jit-warmup", "10")),
                     Integer.parseInt(values.getOrDefault("workers", "8")));
             values.keySet().removeAll(List.of("rates", "rounds", "measure", "jit-warmup", "workers"));
             if (!values.isEmpty()) {
@@ -131,6 +133,9 @@ public final class SchedulerCpuHarness {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // The JDK server writes headers and body separately; with Nagle on, loopback answers stall ~40 ms on
+        // delayed ACKs, which would make the warm-up crawl (it does not change CPU per check).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Settings settings = Settings.parse(args);
         System.out.printf(Locale.ROOT, "scheduler CPU harness: rates %s checks/min, %d rounds, %d s per phase, "
                         + "%d s JIT warm-up, %d workers, %d CPUs, %s%n", settings.checksPerMinute(), settings.rounds(),
@@ -138,16 +143,14 @@ public final class SchedulerCpuHarness {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         boolean clean = true;
         try (Site site = Site.start()) {
-            boolean first = true;
             for (int rate : settings.checksPerMinute()) {
-                clean &= runRate(settings, site, rate, first);
-                first = false;
+                clean &= runRate(settings, site, rate);
             }
         }
         System.exit(clean ? 0 : 1);
     }
 
-    private static boolean runRate(Settings settings, Site site, int checksPerMinute, boolean jitWarmup)
+    private static boolean runRate(Settings settings, Site site, int checksPerMinute)
             throws Exception {
         int monitors = checksPerMinute * INTERVAL_SECONDS / 60;
         Clock clock = Clock.systemUTC();
@@ -177,11 +180,17 @@ public final class SchedulerCpuHarness {
         CoreContext context = new CoreContext(storage, clock, new Ids(clock), executor, plan, "http://127.0.0.1");
         System.out.printf(Locale.ROOT, "%n== %d checks/min: %d website monitors every %d s ==%n", checksPerMinute,
                 monitors, INTERVAL_SECONDS);
-        if (jitWarmup && !settings.jitWarmup().isZero()) {
-            Phase warm = scheduled(context, caller, settings.workers(), settings.jitWarmup(), site);
-            direct(executor, targets, warm.checks(), settings.jitWarmup(), site);
-            System.out.printf(Locale.ROOT, "JIT warm-up done (%d checks each way, not recorded)%n", warm.checks());
-        }
+        List<String> monitorIds = storage.monitors().listAll(caller.accountId()).stream().map(m -> m.id()).toList();
+        long warmed = warmUp(context, executor, caller, monitorIds, targets, settings.jitWarmup());
+        System.out.printf(Locale.ROOT, "JIT warm-up done: %d checks each way (%d s of back-to-back scheduler"
+                + " checks), not recorded%n", warmed, settings.jitWarmup().toSeconds());
+        sleep(SETTLE);
+        long idle0 = processCpuNanos();
+        sleep(IDLE);
+        double idleMsPerSecond = (processCpuNanos() - idle0) / 1e6 / IDLE.toSeconds();
+        System.out.printf(Locale.ROOT, "idle process (nothing scheduled, nothing checking): %.1f CPU ms/s, which is"
+                + " %.0f CPU ms per 1000 checks at %d checks/min%n", idleMsPerSecond,
+                idleMsPerSecond * 60_000 / checksPerMinute, checksPerMinute);
         System.out.println("| round | checks | scheduler CPU ms/1000 | direct CPU ms/1000 | ratio | scheduler w/o site"
                 + " | direct w/o site | ratio w/o site | not up (sched/direct) | scheduler notes |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
@@ -218,6 +227,37 @@ public final class SchedulerCpuHarness {
                 median(ratiosWithoutSite));
         enori.close();
         return clean;
+    }
+
+    /**
+     * Compiles both paths before anything is measured: back-to-back {@link Scheduler#runNow} calls (the whole
+     * scheduler path: queue, worker, monitor read, check, record) for half the time, then back-to-back direct
+     * checks for the other half. A timed warm-up at the scheduled rate is far too few checks for the JIT.
+     */
+    private static long warmUp(CoreContext context, DefaultCheckExecutor executor, Caller caller,
+                               List<String> monitorIds, List<MonitorTarget> targets, Duration perPath) {
+        if (perPath.isZero()) {
+            return 0;
+        }
+        Scheduler scheduler = Scheduler.create(context, new CheckRecorder(context), 2);
+        scheduler.start();
+        long n = 0;
+        long deadline = System.nanoTime() + perPath.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                scheduler.runNow(caller.accountId(), monitorIds.get((int) (n++ % monitorIds.size())))
+                        .get(TIMEOUT_MS * 2L, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("warm-up check failed", e);
+        } finally {
+            scheduler.stop();
+        }
+        Duration timeout = Duration.ofMillis(TIMEOUT_MS);
+        for (long i = 0; i < n; i++) {
+            executor.check(targets.get((int) (i % targets.size())), timeout);
+        }
+        return n;
     }
 
     /** A fresh scheduler (so its grid starts now, with no catch-up burst) measured over one window. */
