@@ -136,8 +136,8 @@ public final class DefaultCheckExecutor implements CheckExecutor {
             return running.get(timeoutMs + GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
-            String reason = target instanceof MonitorTarget.Dns
-                    ? DnsChecker.timedOut(timeoutMs)
+            String reason = target instanceof MonitorTarget.Dns ? DnsChecker.timedOut(timeoutMs)
+                    : target instanceof MonitorTarget.Domain ? "RDAP lookup " + Reasons.timedOut(timeoutMs)
                     : Reasons.timedOut(timeoutMs);
             return CheckOutcome.down(Reasons.elapsedMs(start), reason);
         } catch (ExecutionException e) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Stores a check's outcome and moves the monitor's state on: status, consecutive failures, last success, TLS
- * and domain registration expiry, and its incident (opened at the failure threshold, resolved on recovery). One place, so check_now and (later) the scheduler cannot disagree on what a check means.
+ * and domain registration expiry, and its incident (opened at the failure threshold, resolved on recovery). One
+ * place, so check_now, the scheduler and job heartbeats cannot disagree on what a check means.
  */
 public final class CheckRecorder {
     private final CoreContext context;
