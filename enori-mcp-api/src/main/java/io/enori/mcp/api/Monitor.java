@@ -10,12 +10,13 @@ import java.util.Objects;
  * @param consecutiveFailures failed checks in a row since the last success; incidents open at
  *                            {@code alertAfterFailures}
  * @param sslExpiresAt        the TLS certificate's expiry seen by the last https check, if any
+ * @param domainExpiresAt     the domain's registration expiry read by the last Domain check, if any
  */
 public record Monitor(String id, String accountId, String name, MonitorTarget target, int intervalSeconds,
                       int timeoutMs, int alertAfterFailures, List<String> channelIds, boolean paused,
                       MonitorStatus status, int consecutiveFailures, Instant lastCheckedAt,
                       Integer lastResponseTimeMs, Instant lastSuccessAt, Instant sslExpiresAt,
-                      Instant createdAt, Instant updatedAt) {
+                      Instant domainExpiresAt, Instant createdAt, Instant updatedAt) {
 
     public static final int MIN_INTERVAL_SECONDS = 30;
     public static final int MAX_INTERVAL_SECONDS = 86_400;

@@ -18,6 +18,7 @@ import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.checks.Scheduler;
 import io.enori.mcp.core.monitors.CheckRecorder;
+import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.ratelimit.RateLimiter;
 import io.enori.mcp.core.status.StatusPages;
 import io.enori.mcp.core.store.Databases;
@@ -70,17 +71,20 @@ public final class EnoriMcp implements AutoCloseable {
     private final Scheduler scheduler;
     private final Alerting alerting;
     private final StatusPages statusPages;
+    private final JobHeartbeats jobHeartbeats;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
         this.context = new CoreContext(storage, builder.clock, ids, builder.checkExecutor, builder.defaultPlan,
                 builder.publicBaseUrl);
-        this.tools = ToolCatalog.all(context).stream()
+        CheckRecorder recorder = new CheckRecorder(context);
+        this.scheduler = Scheduler.create(context, recorder, builder.checkWorkers);
+        this.jobHeartbeats = new JobHeartbeats(context, recorder);
+        this.tools = ToolCatalog.all(context, scheduler).stream()
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
         this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
         this.invoker = new ToolInvoker(rateLimiter);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
-        this.scheduler = Scheduler.create(context, new CheckRecorder(context), builder.checkWorkers);
         this.alerting = Alerting.create(context, builder.alertOptions, builder.emailSender, builder.pushNotifier,
                 MaintenanceCoverage.of(storage.maintenanceWindows()));
         this.statusPages = new StatusPages(context);
@@ -101,6 +105,14 @@ public final class EnoriMcp implements AutoCloseable {
      */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /**
+     * Heartbeats of job monitors: {@link JobHeartbeats#record} stores one and moves the monitor's state at once.
+     * The entry point for a host's (or a later transport's) heartbeat endpoint.
+     */
+    public JobHeartbeats jobHeartbeats() {
+        return jobHeartbeats;
     }
 
     /**
@@ -322,7 +334,7 @@ public final class EnoriMcp implements AutoCloseable {
                 resolved = JdbiStorage.create(Databases.dataSource(jdbcUrl != null ? jdbcUrl : Databases.defaultH2Url()));
             }
             if (checkExecutor == null) {
-                checkExecutor = DefaultCheckExecutor.create();
+                checkExecutor = DefaultCheckExecutor.builder().clock(clock).build();
             }
             return new EnoriMcp(this, resolved);
         }

@@ -15,6 +15,7 @@ import io.enori.mcp.core.maintenance.CreateMaintenanceWindow;
 import io.enori.mcp.core.maintenance.ListMaintenanceWindows;
 import io.enori.mcp.core.maintenance.StartMaintenanceNow;
 import io.enori.mcp.core.monitors.CheckNow;
+import io.enori.mcp.core.monitors.CheckQueue;
 import io.enori.mcp.core.monitors.CreateMonitor;
 import io.enori.mcp.core.monitors.GetCheckResults;
 import io.enori.mcp.core.monitors.GetHealthSummary;
@@ -41,7 +42,8 @@ final class ToolCatalog {
     private ToolCatalog() {
     }
 
-    static List<Tool> all(CoreContext context) {
+    /** @param checkQueue where check_now hands checks while the scheduler runs */
+    static List<Tool> all(CoreContext context, CheckQueue checkQueue) {
         List<Tool> tools = List.of(
                 // Monitors
                 new ListMonitors(context),
@@ -51,7 +53,7 @@ final class ToolCatalog {
                 new GetHealthSummary(context),
                 new CreateMonitor(context),
                 new UpdateMonitor(context),
-                new CheckNow(context),
+                new CheckNow(context, checkQueue),
                 new PauseMonitor(context),
                 new ResumeMonitor(context),
                 new SnoozeMonitor(context),

@@ -21,9 +21,18 @@ public interface MonitorStore {
 
     int count(String accountId);
 
+    /**
+     * Every unpaused monitor of every account, ordered by id. This is the scheduler's read of what to run, and
+     * the only read that crosses accounts; nothing that answers a caller may use it.
+     */
+    List<Monitor> listAllUnpaused();
+
     /** Writes name, target, interval, timeout, alert settings, channels and the paused flag. */
     boolean updateConfig(Monitor monitor);
 
-    /** Writes status, consecutive failures, last check, last response time, last success and TLS expiry. */
+    /**
+     * Writes status, consecutive failures, last check, last response time, last success, TLS expiry and domain
+     * registration expiry.
+     */
     boolean updateState(Monitor monitor);
 }

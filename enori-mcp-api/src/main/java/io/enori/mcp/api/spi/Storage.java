@@ -31,4 +31,7 @@ public interface Storage {
 
     /** Status pages and their components. */
     StatusPageStore statusPages();
+
+    /** Heartbeats of job monitors. */
+    JobPingStore jobPings();
 }

@@ -1,9 +1,11 @@
 package io.enori.mcp.core.checks;
 
 import io.enori.mcp.api.Monitor;
+import io.enori.mcp.api.MonitorType;
 import io.enori.mcp.api.spi.CheckExecutor;
 import io.enori.mcp.api.spi.CheckOutcome;
 import io.enori.mcp.core.monitors.CheckRecorder;
+import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.tool.CoreContext;
 import java.time.Duration;
 import java.util.NoSuchElementException;
@@ -27,6 +29,7 @@ final class CheckRun implements Runnable {
 
     private final CoreContext context;
     private final CheckRecorder recorder;
+    private final JobHeartbeats heartbeats;
     private final Scheduler.Counters counters;
     private final ConcurrentMap<String, CheckRun> inFlight;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -37,12 +40,13 @@ final class CheckRun implements Runnable {
     private Thread runner; // guarded by this
 
     CheckRun(String accountId, String monitorId, boolean urgent, CoreContext context, CheckRecorder recorder,
-             Scheduler.Counters counters, ConcurrentMap<String, CheckRun> inFlight) {
+             JobHeartbeats heartbeats, Scheduler.Counters counters, ConcurrentMap<String, CheckRun> inFlight) {
         this.accountId = accountId;
         this.monitorId = monitorId;
         this.urgent = urgent;
         this.context = context;
         this.recorder = recorder;
+        this.heartbeats = heartbeats;
         this.counters = counters;
         this.inFlight = inFlight;
     }
@@ -127,10 +131,27 @@ final class CheckRun implements Runnable {
             return null;
         }
         timeoutMs = monitor.timeoutMs();
+        if (monitor.type() == MonitorType.JOB) {
+            return judgeHeartbeats(monitor);
+        }
         CheckOutcome outcome = context.checks().check(monitor.target(), Duration.ofMillis(monitor.timeoutMs()));
         if (result.isDone()) {
             return null; // abandoned as hung while the check ran; its slot is already free
         }
         return recorder.record(monitor, outcome);
+    }
+
+    private CheckRecorder.Recorded judgeHeartbeats(Monitor monitor) {
+        try {
+            return heartbeats.evaluateAndRecord(monitor);
+        } catch (JobHeartbeats.StillPending e) {
+            // Nothing to record yet: a scheduled run just ends; someone waiting (runNow) learns why.
+            if (urgent) {
+                result.completeExceptionally(e);
+            } else {
+                result.cancel(false);
+            }
+            return null;
+        }
     }
 }

@@ -3,9 +3,12 @@ package io.enori.mcp.core.checks;
 import io.enori.mcp.api.MonitorTarget;
 import io.enori.mcp.api.spi.CheckExecutor;
 import io.enori.mcp.api.spi.CheckOutcome;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -22,12 +25,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in {@link CheckExecutor}: real network checks for Website (HTTP GET), Port (TCP connect),
- * Ping (ICMP, falling back to TCP) and DNS (resolve and compare) targets.
+ * Ping (ICMP, falling back to TCP), DNS (resolve and compare) and Domain (registration expiry over RDAP)
+ * targets.
  *
  * <p>A failing target never throws: it yields a {@code DOWN} {@link CheckOutcome} whose reason is written for
- * people ("connection refused", "HTTP 503 (expected 200-399)"). No check outlives its timeout by more than a
- * short grace period. Domain and Job targets have no on-demand check and raise
- * {@link CheckExecutor.NotCheckableException}. Instances are immutable and safe for concurrent use.
+ * people ("connection refused", "HTTP 503 (expected 200-399)", "registration expires 2026-12-01 (6 days)").
+ * No check outlives its timeout by more than a short grace period. Job targets are heartbeat monitors whose
+ * state comes from the pings they receive, so they raise {@link CheckExecutor.NotCheckableException}.
+ * Instances are immutable and safe for concurrent use.
  *
  * <pre>{@code
  * CheckExecutor checks = DefaultCheckExecutor.create();
@@ -36,10 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultCheckExecutor implements CheckExecutor {
 
-    static final String DOMAIN_NOT_CHECKABLE = "Domain monitors are checked by the scheduler (registration expiry"
-            + " over RDAP); check_now is not available for them yet.";
-    static final String JOB_NOT_CHECKABLE = "Job monitors are heartbeat monitors: they go up when a heartbeat"
-            + " arrives, so there is nothing to check on demand.";
+    static final String JOB_NOT_CHECKABLE = "Job monitors are heartbeat monitors: their state comes from the"
+            + " heartbeats they receive, not from a check of a target.";
 
     // Checkers bound their own I/O; this backstop covers what they cannot, such as a slow system resolver.
     private static final long GRACE_MS = 250;
@@ -50,6 +53,7 @@ public final class DefaultCheckExecutor implements CheckExecutor {
     private final PortChecker port;
     private final PingChecker ping;
     private final DnsChecker dns;
+    private final DomainChecker domain;
     private final ExecutorService workers;
 
     private DefaultCheckExecutor(Builder builder) {
@@ -57,6 +61,10 @@ public final class DefaultCheckExecutor implements CheckExecutor {
         this.port = new PortChecker();
         this.ping = new PingChecker(builder.pingFallbackPorts == null ? List.of(443, 80) : builder.pingFallbackPorts);
         this.dns = new DnsChecker(builder.dnsServer == null ? DnsChecker.SYSTEM_RESOLVERS : builder.dnsServer);
+        this.domain = new DomainChecker(
+                builder.rdapBaseUrl == null ? DomainChecker.DEFAULT_BASE_URL : builder.rdapBaseUrl,
+                builder.domainExpiryWarning == null ? DomainChecker.DEFAULT_WARNING : builder.domainExpiryWarning,
+                builder.clock == null ? Clock.systemUTC() : builder.clock);
         ThreadFactory daemons = task -> {
             Thread thread = new Thread(task, "enori-check-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
@@ -65,12 +73,15 @@ public final class DefaultCheckExecutor implements CheckExecutor {
         this.workers = Executors.newCachedThreadPool(daemons);
     }
 
-    /** An executor that trusts the system's certificate authorities and asks the system's DNS resolvers. */
+    /**
+     * An executor that trusts the system's certificate authorities, asks the system's DNS resolvers and reads
+     * domain registrations from {@code https://rdap.org}.
+     */
     public static DefaultCheckExecutor create() {
         return builder().build();
     }
 
-    /** A builder for an executor with its own TLS trust, ping fallback ports or DNS server. */
+    /** A builder for an executor with its own TLS trust, ping fallback ports, DNS server, RDAP server or clock. */
     public static Builder builder() {
         return new Builder();
     }
@@ -78,7 +89,7 @@ public final class DefaultCheckExecutor implements CheckExecutor {
     /**
      * Checks {@code target} once, taking about {@code timeout} at most.
      *
-     * @throws NotCheckableException for Domain and Job targets
+     * @throws NotCheckableException for Job targets
      * @throws IllegalArgumentException when {@code timeout} is not positive
      */
     @Override
@@ -109,8 +120,8 @@ public final class DefaultCheckExecutor implements CheckExecutor {
         if (target instanceof MonitorTarget.Dns lookup) {
             return () -> dns.check(lookup, timeout);
         }
-        if (target instanceof MonitorTarget.Domain) {
-            throw new NotCheckableException(DOMAIN_NOT_CHECKABLE);
+        if (target instanceof MonitorTarget.Domain registration) {
+            return () -> domain.check(registration, timeout);
         }
         if (target instanceof MonitorTarget.Job) {
             throw new NotCheckableException(JOB_NOT_CHECKABLE);
@@ -125,8 +136,8 @@ public final class DefaultCheckExecutor implements CheckExecutor {
             return running.get(timeoutMs + GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
-            String reason = target instanceof MonitorTarget.Dns
-                    ? DnsChecker.timedOut(timeoutMs)
+            String reason = target instanceof MonitorTarget.Dns ? DnsChecker.timedOut(timeoutMs)
+                    : target instanceof MonitorTarget.Domain ? "RDAP lookup " + Reasons.timedOut(timeoutMs)
                     : Reasons.timedOut(timeoutMs);
             return CheckOutcome.down(Reasons.elapsedMs(start), reason);
         } catch (ExecutionException e) {
@@ -146,6 +157,9 @@ public final class DefaultCheckExecutor implements CheckExecutor {
         private SSLContext sslContext;
         private List<Integer> pingFallbackPorts;
         private String dnsServer;
+        private URI rdapBaseUrl;
+        private Duration domainExpiryWarning;
+        private Clock clock;
 
         private Builder() {
         }
@@ -194,6 +208,51 @@ public final class DefaultCheckExecutor implements CheckExecutor {
                         "dnsServer must be a dns: URL such as dns://127.0.0.1:53, was " + url);
             }
             this.dnsServer = url;
+            return this;
+        }
+
+        /**
+         * The RDAP service Domain checks ask, as {@code <base>/domain/<host>}; default {@code https://rdap.org},
+         * which redirects to each registry's own server.
+         */
+        public Builder rdapBaseUrl(URI baseUrl) {
+            Objects.requireNonNull(baseUrl, "rdapBaseUrl");
+            if (this.rdapBaseUrl != null) {
+                throw new IllegalStateException("rdapBaseUrl is already set");
+            }
+            String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null
+                    || baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
+                throw new IllegalArgumentException(
+                        "rdapBaseUrl must be an http:// or https:// URL without query or fragment, was " + baseUrl);
+            }
+            this.rdapBaseUrl = baseUrl;
+            return this;
+        }
+
+        /**
+         * How long before its registration expires a Domain monitor goes down, so there is time to renew;
+         * default 14 days.
+         */
+        public Builder domainExpiryWarning(Duration warning) {
+            Objects.requireNonNull(warning, "domainExpiryWarning");
+            if (this.domainExpiryWarning != null) {
+                throw new IllegalStateException("domainExpiryWarning is already set");
+            }
+            if (warning.isNegative()) {
+                throw new IllegalArgumentException("domainExpiryWarning must not be negative, was " + warning);
+            }
+            this.domainExpiryWarning = warning;
+            return this;
+        }
+
+        /** The clock Domain checks compare expiry dates with; default the system's UTC clock. */
+        public Builder clock(Clock clock) {
+            Objects.requireNonNull(clock, "clock");
+            if (this.clock != null) {
+                throw new IllegalStateException("clock is already set");
+            }
+            this.clock = clock;
             return this;
         }
 

@@ -1,16 +1,15 @@
 package io.enori.mcp.core.checks;
 
-import io.enori.mcp.api.Account;
 import io.enori.mcp.api.Monitor;
-import io.enori.mcp.api.MonitorType;
 import io.enori.mcp.api.spi.CheckExecutor;
+import io.enori.mcp.core.monitors.CheckQueue;
 import io.enori.mcp.core.monitors.CheckRecorder;
+import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.tool.CoreContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -31,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every unpaused monitor of every account at its interval and records each result through
- * {@link CheckRecorder}, the same path {@code check_now} takes.
+ * {@link CheckRecorder}, the same path {@code check_now} takes. Website, Ping, Port, DNS and Domain monitors are
+ * checked by the context's {@link CheckExecutor}; Job monitors are judged from their stored heartbeats
+ * ({@link JobHeartbeats}), and one still awaiting its first heartbeat is skipped until it is due.
  *
  * <ul>
  *   <li>Due times come from the injected clock ({@link CoreContext#clock()}); a tick thread compares them with
@@ -45,13 +46,14 @@ import org.slf4j.LoggerFactory;
  *   <li>Missed runs are not replayed: after downtime (or a stop and start) each monitor runs once, then
  *       returns to its grid.</li>
  *   <li>The monitor list is re-read every {@link Options#rescanEvery()}, which picks up created, changed,
- *       paused, resumed and deleted monitors. Domain and Job monitors are not run yet (no on-demand check).</li>
+ *       paused, resumed and deleted monitors, through {@link io.enori.mcp.api.spi.MonitorStore#listAllUnpaused()}.
+ *       </li>
  * </ul>
  *
  * <p>Thread-safe. {@link #start()} and {@link #stop()} are idempotent, and a stopped scheduler may be started
  * again.
  */
-public final class Scheduler implements AutoCloseable {
+public final class Scheduler implements CheckQueue, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
     /**
@@ -123,6 +125,7 @@ public final class Scheduler implements AutoCloseable {
 
     private final CoreContext context;
     private final CheckRecorder recorder;
+    private final JobHeartbeats heartbeats;
     private final int workerCount;
     private final Options options;
     private final Counters counters = new Counters();
@@ -135,6 +138,7 @@ public final class Scheduler implements AutoCloseable {
     private Scheduler(CoreContext context, CheckRecorder recorder, int workers, Options options) {
         this.context = Objects.requireNonNull(context, "context");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.heartbeats = new JobHeartbeats(context, recorder);
         this.options = Objects.requireNonNull(options, "options");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
@@ -208,6 +212,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** Whether {@link #start()} has been called without a later {@link #stop()}. */
+    @Override
     public boolean isRunning() {
         return active != null;
     }
@@ -218,10 +223,12 @@ public final class Scheduler implements AutoCloseable {
      * queued) rather than starting a second one.
      *
      * @return the recorded result; fails with {@link NoSuchElementException} for an unknown monitor,
-     *         {@link CheckExecutor.NotCheckableException} for a Domain or Job monitor,
+     *         {@link JobHeartbeats.StillPending} for a Job monitor still awaiting its first heartbeat,
+     *         {@link CheckExecutor.NotCheckableException} for a target the executor cannot check,
      *         {@link IllegalStateException} when the scheduler is not running and
      *         {@link RejectedExecutionException} when even the urgent reserve of the queue is full
      */
+    @Override
     public CompletableFuture<CheckRecorder.Recorded> runNow(String accountId, String monitorId) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(monitorId, "monitorId");
@@ -232,11 +239,6 @@ public final class Scheduler implements AutoCloseable {
         Optional<Monitor> monitor = context.storage().monitors().find(accountId, monitorId);
         if (monitor.isEmpty()) {
             return CompletableFuture.failedFuture(new NoSuchElementException("Monitor not found: " + monitorId));
-        }
-        if (!schedulable(monitor.get().type())) {
-            return CompletableFuture.failedFuture(new CheckExecutor.NotCheckableException(
-                    monitor.get().type().name().toLowerCase(Locale.ROOT)
-                            + " monitors cannot be checked on demand"));
         }
         CheckRun fresh = newRun(accountId, monitorId, true);
         CheckRun existing = inFlight.putIfAbsent(monitorId, fresh);
@@ -266,12 +268,8 @@ public final class Scheduler implements AutoCloseable {
         return plan.size();
     }
 
-    static boolean schedulable(MonitorType type) {
-        return type != MonitorType.DOMAIN && type != MonitorType.JOB;
-    }
-
     private CheckRun newRun(String accountId, String monitorId, boolean urgent) {
-        return new CheckRun(accountId, monitorId, urgent, context, recorder, counters, inFlight);
+        return new CheckRun(accountId, monitorId, urgent, context, recorder, heartbeats, counters, inFlight);
     }
 
     private void tickSafely(Workers workers) {
@@ -330,21 +328,16 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Re-reads every account's monitors: adds new ones on their grid, re-plans changed intervals, drops the rest. */
+    /** Re-reads the unpaused monitors: adds new ones on their grid, re-plans changed intervals, drops the rest. */
     private void rescan() {
         Instant now = context.clock().instant();
         Set<String> seen = new HashSet<>();
-        for (Account account : context.storage().accounts().list()) {
-            for (Monitor monitor : context.storage().monitors().listAll(account.id())) {
-                if (monitor.paused() || !schedulable(monitor.type())) {
-                    continue;
-                }
-                seen.add(monitor.id());
-                Planned old = plan.get(monitor.id());
-                if (old == null || old.intervalSeconds() != monitor.intervalSeconds()) {
-                    plan.put(monitor.id(), new Planned(monitor.accountId(), monitor.id(), monitor.intervalSeconds(),
-                            Cadence.firstDue(monitor.id(), monitor.intervalSeconds(), now)));
-                }
+        for (Monitor monitor : context.storage().monitors().listAllUnpaused()) {
+            seen.add(monitor.id());
+            Planned old = plan.get(monitor.id());
+            if (old == null || old.intervalSeconds() != monitor.intervalSeconds()) {
+                plan.put(monitor.id(), new Planned(monitor.accountId(), monitor.id(), monitor.intervalSeconds(),
+                        Cadence.firstDue(monitor.id(), monitor.intervalSeconds(), now)));
             }
         }
         plan.keySet().retainAll(seen);

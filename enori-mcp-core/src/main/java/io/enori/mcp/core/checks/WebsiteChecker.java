@@ -104,7 +104,7 @@ final class WebsiteChecker {
             error = "keyword '" + keyword + "' not found in response body";
         }
         CheckStatus verdict = error == null ? CheckStatus.UP : CheckStatus.DOWN;
-        return new CheckOutcome(verdict, elapsedMs, status, error, matched, sslExpiresAt);
+        return new CheckOutcome(verdict, elapsedMs, status, error, matched, sslExpiresAt, null);
     }
 
     private static String expectation(MonitorTarget.Website target) {

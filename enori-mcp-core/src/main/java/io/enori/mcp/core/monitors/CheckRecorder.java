@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Stores a check's outcome and moves the monitor's state on: status, consecutive failures, last success, TLS
- * expiry, and its incident (opened at the failure threshold, resolved on recovery). One place, so check_now and (later) the scheduler cannot disagree on what a check means.
+ * and domain registration expiry, and its incident (opened at the failure threshold, resolved on recovery). One
+ * place, so check_now, the scheduler and job heartbeats cannot disagree on what a check means.
  */
 public final class CheckRecorder {
     private final CoreContext context;
@@ -41,7 +42,7 @@ public final class CheckRecorder {
         Instant now = context.clock().instant();
         CheckResult result = new CheckResult(context.ids().next("chk_"), monitor.accountId(), monitor.id(),
                 outcome.status(), outcome.responseTimeMs(), outcome.statusCode(), outcome.error(),
-                outcome.contentMatched(), outcome.sslExpiresAt(), now);
+                outcome.contentMatched(), outcome.sslExpiresAt(), outcome.domainExpiresAt(), now);
         context.storage().checkResults().insert(result);
         boolean up = outcome.status() == CheckStatus.UP;
         Monitor next = new Monitor(monitor.id(), monitor.accountId(), monitor.name(), monitor.target(),
@@ -50,6 +51,7 @@ public final class CheckRecorder {
                 up ? 0 : monitor.consecutiveFailures() + 1, now, outcome.responseTimeMs(),
                 up ? now : monitor.lastSuccessAt(),
                 outcome.sslExpiresAt() != null ? outcome.sslExpiresAt() : monitor.sslExpiresAt(),
+                outcome.domainExpiresAt() != null ? outcome.domainExpiresAt() : monitor.domainExpiresAt(),
                 monitor.createdAt(), monitor.updatedAt());
         context.storage().monitors().updateState(next);
         return new Recorded(result, next, incidents.onCheck(next, result));

@@ -53,7 +53,7 @@ public final class CreateMonitor extends TypedTool<CreateMonitor.Input, CreateMo
         Instant now = context.clock().instant();
         Monitor monitor = new Monitor(context.ids().next("mon_"), caller.accountId(), in.name(), target,
                 in.intervalSeconds(), in.timeoutMs(), in.alertAfterFailures(), in.channelIds(), false,
-                MonitorStatus.PENDING, 0, null, null, null, null, now, now);
+                MonitorStatus.PENDING, 0, null, null, null, null, null, now, now);
         // Count-then-insert must not interleave, or two concurrent creates could both pass the cap.
         synchronized (this) {
             Account account = context.storage().accounts().find(caller.accountId())

@@ -7,7 +7,7 @@ import io.enori.mcp.core.tool.CoreContext;
 import io.enori.mcp.core.tool.InputSpec;
 import io.enori.mcp.core.tool.TypedTool;
 
-/** get_monitor: one monitor's full configuration, state, TLS and alert settings. */
+/** get_monitor: one monitor's full configuration, state, TLS and domain expiry, and alert settings. */
 public final class GetMonitor extends TypedTool<GetMonitor.Input, GetMonitor.Output> {
 
     record Input(String monitorId) {
@@ -26,7 +26,8 @@ public final class GetMonitor extends TypedTool<GetMonitor.Input, GetMonitor.Out
         super(tool("get_monitor").title("Get monitor").group("monitors").requires(Scope.MONITORS_READ)
                 .annotations(ToolAnnotations.READ)
                 .description("Full configuration and current state of one monitor: target, interval, timeout, "
-                        + "alert settings, last check, last success, TLS certificate expiry."),
+                        + "alert settings, last check, last success, TLS certificate expiry, domain registration "
+                        + "expiry (domain monitors)."),
                 INPUT, Output.class);
         this.context = context;
     }

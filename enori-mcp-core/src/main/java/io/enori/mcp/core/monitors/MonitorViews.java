@@ -24,13 +24,17 @@ final class MonitorViews {
     record Ssl(Instant expiresAt, long daysLeft) {
     }
 
-    /** Everything about one monitor: configuration, state, TLS and alert settings. */
+    /** Domain registration read over RDAP by the last Domain check. */
+    record DomainRegistration(Instant expiresAt, long daysLeft) {
+    }
+
+    /** Everything about one monitor: configuration, state, TLS, domain registration and alert settings. */
     record MonitorDetail(String id, String name, String type, String status, boolean paused, String address,
                          String url, String keyword, List<Integer> expectedStatusCodes, String host, Integer port,
                          String recordType, String expectedValue, Integer graceSeconds, int intervalSeconds,
                          int timeoutMs, int alertAfterFailures, List<String> channelIds, int consecutiveFailures,
                          Instant lastCheckedAt, Integer lastResponseTimeMs, Instant lastSuccessAt, Ssl ssl,
-                         Instant createdAt, Instant updatedAt) {
+                         DomainRegistration domainRegistration, Instant createdAt, Instant updatedAt) {
     }
 
     /** One stored check. */
@@ -56,12 +60,15 @@ final class MonitorViews {
         Integer grace = t instanceof MonitorTarget.Job j ? j.graceSeconds() : null;
         Ssl ssl = m.sslExpiresAt() == null ? null
                 : new Ssl(m.sslExpiresAt(), Duration.between(now, m.sslExpiresAt()).toDays());
+        DomainRegistration registration = m.domainExpiresAt() == null ? null
+                : new DomainRegistration(m.domainExpiresAt(), Duration.between(now, m.domainExpiresAt()).toDays());
         return new MonitorDetail(m.id(), m.name(), m.type().wireName(), reportedStatus(m), m.paused(), t.address(),
                 web == null ? null : web.url(), web == null ? null : web.keyword(),
                 web == null ? null : web.expectedStatusCodes(), host(t), port,
                 dns == null ? null : dns.recordType().name(), dns == null ? null : dns.expectedValue(), grace,
                 m.intervalSeconds(), m.timeoutMs(), m.alertAfterFailures(), m.channelIds(), m.consecutiveFailures(),
-                m.lastCheckedAt(), m.lastResponseTimeMs(), m.lastSuccessAt(), ssl, m.createdAt(), m.updatedAt());
+                m.lastCheckedAt(), m.lastResponseTimeMs(), m.lastSuccessAt(), ssl, registration, m.createdAt(),
+                m.updatedAt());
     }
 
     static CheckView check(CheckResult r, Function<Instant, OffsetDateTime> local) {

@@ -24,7 +24,8 @@ final class Pausing {
         }
         Monitor updated = new Monitor(m.id(), m.accountId(), m.name(), m.target(), m.intervalSeconds(), m.timeoutMs(),
                 m.alertAfterFailures(), m.channelIds(), paused, m.status(), m.consecutiveFailures(), m.lastCheckedAt(),
-                m.lastResponseTimeMs(), m.lastSuccessAt(), m.sslExpiresAt(), m.createdAt(), context.clock().instant());
+                m.lastResponseTimeMs(), m.lastSuccessAt(), m.sslExpiresAt(), m.domainExpiresAt(), m.createdAt(),
+                context.clock().instant());
         context.storage().monitors().updateConfig(updated);
         return new Result(MonitorViews.summary(updated), true);
     }

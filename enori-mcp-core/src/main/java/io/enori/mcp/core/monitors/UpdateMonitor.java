@@ -55,7 +55,8 @@ public final class UpdateMonitor extends TypedTool<UpdateMonitor.Input, UpdateMo
                 pick(in.intervalSeconds(), current.intervalSeconds()), pick(in.timeoutMs(), current.timeoutMs()),
                 pick(in.alertAfterFailures(), current.alertAfterFailures()), pick(in.channelIds(), current.channelIds()),
                 current.paused(), current.status(), current.consecutiveFailures(), current.lastCheckedAt(),
-                current.lastResponseTimeMs(), current.lastSuccessAt(), current.sslExpiresAt(), current.createdAt(),
+                current.lastResponseTimeMs(), current.lastSuccessAt(), current.sslExpiresAt(),
+                current.domainExpiresAt(), current.createdAt(),
                 context.clock().instant());
         List<String> changed = changedFields(current, updated);
         if (changed.isEmpty()) {

@@ -30,7 +30,7 @@ final class JdbiMonitorStore implements MonitorStore {
                         "INSERT INTO monitors (" + MonitorRows.COLUMNS + ") VALUES (:id, :accountId, :name, "
                                 + MonitorRows.TARGET_VALUES + ", :intervalSeconds, :timeoutMs, :alertAfterFailures, "
                                 + ":channelIds, :paused, :status, :consecutiveFailures, :lastCheckedAt, "
-                                + ":lastResponseTimeMs, :lastSuccessAt, :sslExpiresAt, :createdAt, :updatedAt)"),
+                                + ":lastResponseTimeMs, :lastSuccessAt, :sslExpiresAt, :domainExpiresAt, :createdAt, :updatedAt)"),
                         monitor.target())
                 .bind("id", monitor.id())
                 .bind("accountId", monitor.accountId())
@@ -46,6 +46,7 @@ final class JdbiMonitorStore implements MonitorStore {
                 .bind("lastResponseTimeMs", monitor.lastResponseTimeMs())
                 .bind("lastSuccessAt", Sql.instant(monitor.lastSuccessAt()))
                 .bind("sslExpiresAt", Sql.instant(monitor.sslExpiresAt()))
+                .bind("domainExpiresAt", Sql.instant(monitor.domainExpiresAt()))
                 .bind("createdAt", Sql.instant(monitor.createdAt()))
                 .bind("updatedAt", Sql.instant(monitor.updatedAt()))
                 .execute()));
@@ -119,6 +120,16 @@ final class JdbiMonitorStore implements MonitorStore {
                 .list()));
     }
 
+    /** The scheduler's cross-account read; see {@link MonitorStore#listAllUnpaused()}. */
+    @Override
+    public List<Monitor> listAllUnpaused() {
+        return Sql.call("list unpaused monitors", () -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + MonitorRows.COLUMNS + " FROM monitors WHERE paused = :paused ORDER BY id")
+                .bind("paused", false)
+                .map(MonitorRows::map)
+                .list()));
+    }
+
     @Override
     public int count(String accountId) {
         return Sql.call("count monitors of account " + accountId, () -> jdbi.withHandle(h -> h.createQuery(
@@ -158,7 +169,8 @@ final class JdbiMonitorStore implements MonitorStore {
         return Sql.call("update state of monitor " + monitor.id(), () -> jdbi.withHandle(h -> h.createUpdate(
                         "UPDATE monitors SET status = :status, consecutive_failures = :consecutiveFailures, "
                                 + "last_checked_at = :lastCheckedAt, last_response_time_ms = :lastResponseTimeMs, "
-                                + "last_success_at = :lastSuccessAt, ssl_expires_at = :sslExpiresAt "
+                                + "last_success_at = :lastSuccessAt, ssl_expires_at = :sslExpiresAt, "
+                                + "domain_expires_at = :domainExpiresAt "
                                 + "WHERE account_id = :accountId AND id = :id")
                 .bind("status", status)
                 .bind("consecutiveFailures", monitor.consecutiveFailures())
@@ -166,6 +178,7 @@ final class JdbiMonitorStore implements MonitorStore {
                 .bind("lastResponseTimeMs", monitor.lastResponseTimeMs())
                 .bind("lastSuccessAt", Sql.instant(monitor.lastSuccessAt()))
                 .bind("sslExpiresAt", Sql.instant(monitor.sslExpiresAt()))
+                .bind("domainExpiresAt", Sql.instant(monitor.domainExpiresAt()))
                 .bind("accountId", monitor.accountId())
                 .bind("id", monitor.id())
                 .execute()) == 1);

@@ -8,6 +8,7 @@ import io.enori.mcp.api.spi.CheckResultStore;
 import io.enori.mcp.api.spi.IncidentStore;
 import io.enori.mcp.api.spi.LiveActivityStore;
 import io.enori.mcp.api.spi.MaintenanceWindowStore;
+import io.enori.mcp.api.spi.JobPingStore;
 import io.enori.mcp.api.spi.MonitorStore;
 import io.enori.mcp.api.spi.ShareLinkStore;
 import io.enori.mcp.api.spi.SnoozeStore;
@@ -22,9 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>{@link #create(DataSource)} migrates the schema to the current version before returning, so a storage
  * object always sees the tables it expects. Every monitor-owned row is read and written by account id, so one
- * account can never reach another's data; the one exception is a share link's lookup by token hash, which is
- * how an anonymous viewer arrives. Infrastructure failures surface as
- * {@link io.enori.mcp.api.EnoriMcpException}; invalid arguments as {@link IllegalArgumentException}.
+ * account can never reach another's data; the exceptions are a share link's lookup by token hash, which is how
+ * an anonymous viewer arrives, and the scheduler's {@link MonitorStore#listAllUnpaused()}. Infrastructure
+ * failures surface as {@link io.enori.mcp.api.EnoriMcpException}; invalid arguments as
+ * {@link IllegalArgumentException}.
  *
  * <p>Instants are stored at microsecond precision (finer parts are truncated). The check-result and incident
  * page keys are this store's own encoding of the last item's time and id; treat them as opaque. Texts longer
@@ -44,6 +46,7 @@ public final class JdbiStorage implements Storage {
     private final LiveActivityStore liveActivities;
     private final MaintenanceWindowStore maintenanceWindows;
     private final StatusPageStore statusPages;
+    private final JobPingStore jobPings;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -58,6 +61,7 @@ public final class JdbiStorage implements Storage {
         this.liveActivities = new JdbiLiveActivityStore(jdbi);
         this.maintenanceWindows = new JdbiMaintenanceWindowStore(jdbi);
         this.statusPages = new JdbiStatusPageStore(jdbi);
+        this.jobPings = new JdbiJobPingStore(jdbi);
     }
 
     /**
@@ -151,5 +155,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public StatusPageStore statusPages() {
         return statusPages;
+    }
+
+    /** Job monitors' heartbeats, keyset-paged newest first. */
+    @Override
+    public JobPingStore jobPings() {
+        return jobPings;
     }
 }

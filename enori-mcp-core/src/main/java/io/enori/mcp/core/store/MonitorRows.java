@@ -21,7 +21,7 @@ final class MonitorRows {
 
     static final String COLUMNS = "id, account_id, name, " + TARGET_COLUMNS + ", interval_seconds, timeout_ms, "
             + "alert_after_failures, channel_ids, paused, status, consecutive_failures, last_checked_at, "
-            + "last_response_time_ms, last_success_at, ssl_expires_at, created_at, updated_at";
+            + "last_response_time_ms, last_success_at, ssl_expires_at, domain_expires_at, created_at, updated_at";
 
     static final String TARGET_ASSIGNMENTS = "type = :type, url = :url, keyword = :keyword, "
             + "expected_status_codes = :expectedStatusCodes, host = :host, port = :port, record_type = :recordType, "
@@ -113,6 +113,7 @@ final class MonitorRows {
                 MonitorStatus.valueOf(rs.getString("status")), rs.getInt("consecutive_failures"),
                 Sql.instant(rs, "last_checked_at"), Sql.integer(rs, "last_response_time_ms"),
                 Sql.instant(rs, "last_success_at"), Sql.instant(rs, "ssl_expires_at"),
+                Sql.instant(rs, "domain_expires_at"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.enori.mcp.api.MonitorTarget;
 import io.enori.mcp.api.spi.CheckExecutor.NotCheckableException;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
@@ -14,19 +16,11 @@ class DefaultCheckExecutorTest {
     private final DefaultCheckExecutor executor = DefaultCheckExecutor.create();
 
     @Test
-    void domainTargetsAreNotCheckableOnDemand() {
-        assertThatThrownBy(() -> executor.check(new MonitorTarget.Domain("example.com"), Duration.ofSeconds(1)))
-                .isInstanceOf(NotCheckableException.class)
-                .hasMessage("Domain monitors are checked by the scheduler (registration expiry over RDAP);"
-                        + " check_now is not available for them yet.");
-    }
-
-    @Test
     void jobTargetsAreNotCheckableOnDemand() {
         assertThatThrownBy(() -> executor.check(new MonitorTarget.Job(60), Duration.ofSeconds(1)))
                 .isInstanceOf(NotCheckableException.class)
-                .hasMessage("Job monitors are heartbeat monitors: they go up when a heartbeat arrives,"
-                        + " so there is nothing to check on demand.");
+                .hasMessage("Job monitors are heartbeat monitors: their state comes from the heartbeats they"
+                        + " receive, not from a check of a target.");
     }
 
     @Test
@@ -51,6 +45,30 @@ class DefaultCheckExecutorTest {
         assertThatThrownBy(() -> DefaultCheckExecutor.builder().dnsServer("dns:").dnsServer("dns:"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("dnsServer");
+        URI rdap = URI.create("http://127.0.0.1:1");
+        assertThatThrownBy(() -> DefaultCheckExecutor.builder().rdapBaseUrl(rdap).rdapBaseUrl(rdap))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rdapBaseUrl");
+        assertThatThrownBy(() -> DefaultCheckExecutor.builder().domainExpiryWarning(Duration.ofDays(1))
+                .domainExpiryWarning(Duration.ofDays(2)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("domainExpiryWarning");
+        assertThatThrownBy(() -> DefaultCheckExecutor.builder().clock(Clock.systemUTC()).clock(Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("clock");
+    }
+
+    @Test
+    void builderRejectsAnRdapBaseUrlThatIsNotHttpOrANegativeWarning() {
+        assertThatThrownBy(() -> DefaultCheckExecutor.builder().rdapBaseUrl(URI.create("ftp://rdap.example")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rdapBaseUrl");
+        assertThatThrownBy(() -> DefaultCheckExecutor.builder().rdapBaseUrl(URI.create("https://rdap.example/?x=1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rdapBaseUrl");
+        assertThatThrownBy(() -> DefaultCheckExecutor.builder().domainExpiryWarning(Duration.ofDays(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("domainExpiryWarning");
     }
 
     @Test

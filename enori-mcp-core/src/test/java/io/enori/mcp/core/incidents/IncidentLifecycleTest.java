@@ -228,7 +228,7 @@ class IncidentLifecycleTest {
         Monitor down = new Monitor(atThreshold.id(), atThreshold.accountId(), atThreshold.name(),
                 atThreshold.target(), atThreshold.intervalSeconds(), atThreshold.timeoutMs(),
                 atThreshold.alertAfterFailures(), atThreshold.channelIds(), false, MonitorStatus.DOWN, 2,
-                h.clock.instant(), 5, atThreshold.lastSuccessAt(), null, atThreshold.createdAt(),
+                h.clock.instant(), 5, atThreshold.lastSuccessAt(), null, null, atThreshold.createdAt(),
                 atThreshold.updatedAt());
         IncidentLifecycle lifecycle = new IncidentLifecycle(h.context());
 
@@ -239,7 +239,7 @@ class IncidentLifecycleTest {
         try {
             for (int i = 0; i < threads; i++) {
                 CheckResult result = new CheckResult("chk_RACE" + i, h.writer.accountId(),
-                        shop, CheckStatus.DOWN, 5, 503, HTTP_503, null, null, h.clock.instant());
+                        shop, CheckStatus.DOWN, 5, 503, HTTP_503, null, null, null, h.clock.instant());
                 results.add(pool.submit(() -> {
                     start.await();
                     return lifecycle.onCheck(down, result);
@@ -270,7 +270,7 @@ class IncidentLifecycleTest {
 
         Optional<Incident> change = new IncidentLifecycle(h.context()).onCheck(monitor,
                 new CheckResult("chk_PORTUP1", h.writer.accountId(), shop, CheckStatus.UP, null, null, null, null,
-                        null, at));
+                        null, null, at));
 
         assertThat(change).hasValueSatisfying(i -> {
             assertThat(i.id()).isEqualTo(id);

@@ -1,5 +1,7 @@
 package io.enori.mcp.core.monitors;
 
+import io.enori.mcp.core.checks.DefaultCheckExecutor;
+import io.enori.mcp.core.testing.LocalRdap;
 import io.enori.mcp.core.testing.LocalSite;
 import static io.enori.mcp.core.testing.ToolCalls.args;
 import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
@@ -9,11 +11,13 @@ import static io.enori.mcp.core.testing.ToolCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.api.CheckStatus;
+import io.enori.mcp.api.JobPing;
 import io.enori.mcp.api.ToolError;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -184,20 +188,133 @@ class CheckNowTest {
     }
 
     @Test
-    void jobAndDomainMonitorsCannotBeCheckedOnDemand() {
-        String job = (String) h.create(args("type", "job", "name", "Cron")).get("id");
-        String domain = (String) h.create(args("type", "domain", "name", "Reg", "host", "example.com")).get("id");
+    void aNewJobMonitorWithoutHeartbeatsIsStillPendingAndNothingIsRecorded() {
+        String job = (String) h.create(args("type", "job", "name", "Cron", "intervalSeconds", 300,
+                "graceSeconds", 60)).get("id");
+        h.clock.advance(Duration.ofMinutes(5));
 
-        ToolError jobError = h.error("check_now", h.writer, args("monitorId", job));
-        assertThat(jobError.message()).contains("heartbeat");
-        assertThat(jobError.details()).containsEntry("monitorId", job).containsEntry("type", "job");
+        ToolError error = h.error("check_now", h.writer, args("monitorId", job));
 
-        ToolError domainError = h.error("check_now", h.writer, args("monitorId", domain));
-        assertThat(domainError.message()).contains("scheduler");
-        assertThat(domainError.details()).containsEntry("monitorId", domain).containsEntry("type", "domain");
-
+        assertThat(error.message()).contains("no success heartbeat yet").contains("2025-11-10T12:06:00Z")
+                .contains("300 s").contains("60 s grace");
+        assertThat(error.details()).containsEntry("monitorId", job).containsEntry("type", "job")
+                .containsEntry("pendingUntil", "2025-11-10T12:06:00Z");
         assertThat(h.storedChecks(job)).isEmpty();
         assertThat(h.monitor(job)).containsEntry("status", "pending");
+    }
+
+    @Test
+    void aJobMonitorIsJudgedFromItsHeartbeats() {
+        String job = (String) h.create(args("type", "job", "name", "Cron", "intervalSeconds", 300,
+                "graceSeconds", 60)).get("id");
+        h.clock.advance(Duration.ofMinutes(1));
+        h.enori.jobHeartbeats().record(h.writer.accountId(), job, JobPing.Kind.SUCCESS, null);
+        h.clock.advance(Duration.ofSeconds(360));
+
+        Map<String, Object> up = h.checkNow(job);
+        h.clock.advance(Duration.ofSeconds(1));
+        Map<String, Object> down = h.checkNow(job);
+
+        assertThat(up).containsEntry("monitorStatus", "up");
+        assertThat(map(down.get("result"))).containsEntry("status", "down").containsEntry("error",
+                "no success heartbeat since 2025-11-10T12:01:00Z; expected every 300 s + 60 s grace");
+        assertThat(down).containsEntry("monitorStatus", "down");
+        assertThat(h.storedChecks(job)).hasSize(3);
+    }
+
+    @Test
+    void aDomainMonitorIsCheckedOverRdapAndItsExpiryShows() {
+        try (LocalRdap rdap = LocalRdap.start(); ToolHarness withRdap = ToolHarness.create(b -> b.checkExecutor(
+                DefaultCheckExecutor.builder().rdapBaseUrl(rdap.baseUrl()).clock(h.clock).build()))) {
+            rdap.registered("example.com", Instant.parse("2026-09-14T04:00:00Z"));
+            rdap.registered("soon.example", Instant.parse("2025-11-16T00:00:00Z"));
+            String fine = (String) withRdap.create(args("type", "domain", "name", "Reg", "host", "example.com"))
+                    .get("id");
+            String soon = (String) withRdap.create(args("type", "domain", "name", "Soon", "host", "soon.example"))
+                    .get("id");
+
+            Map<String, Object> up = withRdap.checkNow(fine);
+            Map<String, Object> down = withRdap.checkNow(soon);
+
+            assertThat(up).containsEntry("monitorStatus", "up").containsEntry("domainExpiresAt",
+                    "2026-09-14T04:00:00Z");
+            assertThat(map(up.get("result"))).containsEntry("status", "up").containsEntry("error", null);
+            assertThat(map(withRdap.monitor(fine).get("domainRegistration")))
+                    .containsEntry("expiresAt", "2026-09-14T04:00:00Z");
+            assertThat(longOf(map(withRdap.monitor(fine).get("domainRegistration")), "daysLeft")).isEqualTo(307);
+            assertThat(map(down.get("result"))).containsEntry("status", "down")
+                    .containsEntry("error", "registration expires 2025-11-16 (5 days)");
+            assertThat(withRdap.monitor(soon)).containsEntry("status", "down");
+            assertThat(withRdap.storedChecks(soon)).singleElement()
+                    .satisfies(c -> assertThat(c.domainExpiresAt()).isEqualTo(Instant.parse("2025-11-16T00:00:00Z")));
+        }
+    }
+
+    @Test
+    void aWebsiteMonitorShowsNoDomainRegistration() {
+        String id = h.createWebsite("Site", site.url());
+        assertThat(h.checkNow(id)).containsEntry("domainExpiresAt", null);
+        assertThat(h.monitor(id)).containsEntry("domainRegistration", null);
+    }
+
+    @Test
+    void withTheSchedulerRunningCheckNowGoesThroughItsQueue() {
+        String id = h.createWebsite("Site", site.url());
+        h.enori.scheduler().start();
+
+        Map<String, Object> out = h.checkNow(id);
+
+        assertThat(out).containsEntry("monitorStatus", "up");
+        assertThat(h.enori.scheduler().stats().runs()).isEqualTo(1);
+        assertThat(h.storedChecks(id)).hasSize(1);
+    }
+
+    @Test
+    void withoutARunningSchedulerCheckNowRunsTheCheckItself() {
+        String id = h.createWebsite("Site", site.url());
+
+        Map<String, Object> out = h.checkNow(id);
+
+        assertThat(out).containsEntry("monitorStatus", "up");
+        assertThat(h.enori.scheduler().stats().runs()).isZero();
+        assertThat(h.storedChecks(id)).hasSize(1);
+    }
+
+    @Test
+    void withTheSchedulerRunningConcurrentCheckNowCallsShareOneRun() throws Exception {
+        site.slow(2_000);
+        String id = h.createWebsite("Slow", site.url());
+        h.enori.scheduler().start();
+
+        CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(
+                () -> h.ok("check_now", h.writer, args("monitorId", id)));
+        awaitHits(1);
+        Map<String, Object> second = h.ok("check_now", h.writer2, args("monitorId", id));
+
+        assertThat(map(second.get("result")).get("id")).isEqualTo(map(first.get(10, TimeUnit.SECONDS)
+                .get("result")).get("id"));
+        assertThat(site.hits()).isEqualTo(1);
+        assertThat(h.storedChecks(id)).hasSize(1);
+    }
+
+    @Test
+    void withTheSchedulerRunningAPendingJobMonitorAnswersAsWithoutIt() {
+        String job = (String) h.create(args("type", "job", "name", "Cron")).get("id");
+        h.enori.scheduler().start();
+
+        ToolError error = h.error("check_now", h.writer, args("monitorId", job));
+
+        assertThat(error.message()).contains("no success heartbeat yet");
+        assertThat(error.details()).containsEntry("type", "job").containsKey("pendingUntil");
+        assertThat(h.storedChecks(job)).isEmpty();
+    }
+
+    private void awaitHits(int hits) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (site.hits() < hits && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(site.hits()).as("site hits").isEqualTo(hits);
     }
 
     @Test

@@ -149,6 +149,7 @@ final class ToolHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        enori.close();
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");

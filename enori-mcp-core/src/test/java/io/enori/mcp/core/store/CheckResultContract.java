@@ -27,9 +27,10 @@ interface CheckResultContract extends ContractSupport {
     @Test
     default void insertedResultsAreListedWithEveryFieldIntact() {
         givenMonitor(A, "mon_1");
-        CheckResult up = new CheckResult("chk_1", A, "mon_1", UP, 87, 200, null, true, at(86_400 * 60), at(1));
+        CheckResult up = new CheckResult("chk_1", A, "mon_1", UP, 87, 200, null, true, at(86_400 * 60),
+                at(86_400 * 400), at(1));
         CheckResult down = new CheckResult("chk_2", A, "mon_1", DOWN, null, null, "TLS handshake failed", false, null,
-                at(2));
+                null, at(2));
         storage().checkResults().insert(up);
         storage().checkResults().insert(down);
 
@@ -42,7 +43,7 @@ interface CheckResultContract extends ContractSupport {
         givenMonitor(A, "mon_1");
         String error = "x".repeat(100_000);
         storage().checkResults().insert(new CheckResult("chk_1", A, "mon_1", DOWN, null, null, error, null, null,
-                at(1)));
+                null, at(1)));
 
         String stored = storage().checkResults().list(A, "mon_1", null, null, PageRequest.first(1)).items().get(0)
                 .error();

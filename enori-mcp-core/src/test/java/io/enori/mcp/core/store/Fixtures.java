@@ -54,7 +54,7 @@ final class Fixtures {
     /** A never-checked, unpaused monitor. */
     static Monitor monitor(String accountId, String id, String name, MonitorTarget target) {
         return new Monitor(id, accountId, name, target, 60, 5_000, 2, List.of("ch_1", "ch_2"), false,
-                MonitorStatus.PENDING, 0, null, null, null, null, T0, T0);
+                MonitorStatus.PENDING, 0, null, null, null, null, null, T0, T0);
     }
 
     static Monitor monitor(String accountId, String id) {
@@ -65,14 +65,21 @@ final class Fixtures {
                              Integer lastResponseMs, Instant lastSuccessAt, Instant sslExpiresAt) {
         return new Monitor(m.id(), m.accountId(), m.name(), m.target(), m.intervalSeconds(), m.timeoutMs(),
                 m.alertAfterFailures(), m.channelIds(), m.paused(), status, failures, lastCheckedAt, lastResponseMs,
-                lastSuccessAt, sslExpiresAt, m.createdAt(), m.updatedAt());
+                lastSuccessAt, sslExpiresAt, m.domainExpiresAt(), m.createdAt(), m.updatedAt());
+    }
+
+    static Monitor withDomainExpiry(Monitor m, Instant domainExpiresAt) {
+        return new Monitor(m.id(), m.accountId(), m.name(), m.target(), m.intervalSeconds(), m.timeoutMs(),
+                m.alertAfterFailures(), m.channelIds(), m.paused(), m.status(), m.consecutiveFailures(),
+                m.lastCheckedAt(), m.lastResponseTimeMs(), m.lastSuccessAt(), m.sslExpiresAt(), domainExpiresAt,
+                m.createdAt(), m.updatedAt());
     }
 
     static Monitor withConfig(Monitor m, String name, MonitorTarget target, int intervalSeconds, int timeoutMs,
                               int alertAfterFailures, List<String> channelIds, boolean paused, Instant updatedAt) {
         return new Monitor(m.id(), m.accountId(), name, target, intervalSeconds, timeoutMs, alertAfterFailures,
                 channelIds, paused, m.status(), m.consecutiveFailures(), m.lastCheckedAt(), m.lastResponseTimeMs(),
-                m.lastSuccessAt(), m.sslExpiresAt(), m.createdAt(), updatedAt);
+                m.lastSuccessAt(), m.sslExpiresAt(), m.domainExpiresAt(), m.createdAt(), updatedAt);
     }
 
     static Monitor paused(Monitor m, MonitorStatus checkedStatus) {
@@ -84,7 +91,7 @@ final class Fixtures {
     static CheckResult check(String accountId, String monitorId, String id, CheckStatus status, Integer responseMs,
                              Instant checkedAt) {
         return new CheckResult(id, accountId, monitorId, status, responseMs, status == CheckStatus.UP ? 200 : null,
-                status == CheckStatus.UP ? null : "connection refused", null, null, checkedAt);
+                status == CheckStatus.UP ? null : "connection refused", null, null, null, checkedAt);
     }
 
     static ApiKey key(String id, String accountId, String secretHash, Instant createdAt) {

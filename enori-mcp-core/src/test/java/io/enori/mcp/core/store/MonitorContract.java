@@ -6,6 +6,7 @@ import static io.enori.mcp.core.store.Fixtures.at;
 import static io.enori.mcp.core.store.Fixtures.monitorId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.enori.mcp.api.DnsRecordType;
 import io.enori.mcp.api.EnoriMcpException;
@@ -27,6 +28,7 @@ interface MonitorContract extends ContractSupport {
     default void insertedMonitorIsFoundWithEveryFieldIntact() {
         Monitor monitor = Fixtures.paused(Fixtures.monitor(A, "mon_1"), MonitorStatus.DOWN);
         monitor = Fixtures.withState(monitor, MonitorStatus.DOWN, 3, at(50), 1_234, at(-70), at(86_400 * 30));
+        monitor = Fixtures.withDomainExpiry(monitor, at(86_400 * 365));
         givenMonitor(monitor);
 
         assertThat(storage().monitors().find(A, "mon_1")).contains(monitor);
@@ -179,9 +181,33 @@ interface MonitorContract extends ContractSupport {
     }
 
     @Test
+    default void listAllUnpausedCrossesAccountsAndLeavesPausedMonitorsOut() {
+        givenMonitor(B, monitorId(3));
+        givenMonitor(A, monitorId(1));
+        givenMonitor(Fixtures.paused(Fixtures.monitor(A, monitorId(2)), MonitorStatus.UP));
+        givenMonitor(Fixtures.paused(Fixtures.monitor(B, monitorId(4)), MonitorStatus.DOWN));
+        givenMonitor(A, monitorId(5));
+
+        assertThat(storage().monitors().listAllUnpaused()).extracting(Monitor::id, Monitor::accountId)
+                .containsExactly(tuple(monitorId(1), A), tuple(monitorId(3), B), tuple(monitorId(5), A));
+    }
+
+    @Test
+    default void updateStateWritesTheDomainExpiry() {
+        Monitor original = givenMonitor(A, "mon_1");
+        Monitor checked = Fixtures.withDomainExpiry(
+                Fixtures.withState(original, MonitorStatus.UP, 0, at(10), null, at(10), null), at(86_400 * 90));
+
+        assertThat(storage().monitors().updateState(checked)).isTrue();
+
+        assertThat(storage().monitors().find(A, "mon_1").orElseThrow().domainExpiresAt()).isEqualTo(at(86_400 * 90));
+    }
+
+    @Test
     default void updateConfigLeavesCheckStateAlone() {
         Monitor original = givenMonitor(A, "mon_1");
-        Monitor checked = Fixtures.withState(original, MonitorStatus.DOWN, 2, at(10), 99, at(5), at(1_000));
+        Monitor checked = Fixtures.withDomainExpiry(
+                Fixtures.withState(original, MonitorStatus.DOWN, 2, at(10), 99, at(5), at(1_000)), at(2_000));
         storage().monitors().updateState(checked);
 
         // The update was built from the record read before the check landed; its state is stale.
@@ -211,7 +237,7 @@ interface MonitorContract extends ContractSupport {
     default void updatesOfAnotherAccountsOrAnUnknownMonitorChangeNothing() {
         Monitor original = givenMonitor(A, "mon_1");
         Monitor foreign = new Monitor("mon_1", B, "Hijacked", new MonitorTarget.Ping("evil"), 60, 1_000, 1, List.of(),
-                true, MonitorStatus.DOWN, 9, at(1), 1, at(1), null, original.createdAt(), at(1));
+                true, MonitorStatus.DOWN, 9, at(1), 1, at(1), null, null, original.createdAt(), at(1));
         Monitor unknown = Fixtures.monitor(A, "mon_missing");
 
         assertThat(storage().monitors().updateConfig(foreign)).isFalse();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StorageContract
         implements AccountAndKeyContract, MonitorContract, CheckResultContract, SnoozeAndShareLinkContract,
-        IncidentContract, AlertContract, MaintenanceWindowContract, StatusPageContract {
+        IncidentContract, AlertContract, MaintenanceWindowContract, StatusPageContract, JobPingContract {
 
     private Storage storage;
 
