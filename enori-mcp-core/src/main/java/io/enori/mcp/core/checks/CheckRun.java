@@ -106,7 +106,9 @@ final class CheckRun implements Runnable {
             inFlight.remove(monitorId, this);
         }
         // Counted and completed only once the slot is free, so whoever sees the result may schedule the next run.
-        if (failure instanceof CheckExecutor.NotCheckableException) {
+        if (settlement != null) {
+            settlement.run();
+        } else if (failure instanceof CheckExecutor.NotCheckableException) {
             result.completeExceptionally(failure);
         } else if (failure != null) {
             counters.failures.increment();
@@ -118,16 +120,22 @@ final class CheckRun implements Runnable {
         }
     }
 
-    /** The recorded result, or null when there is nothing to record (the result is then already settled). */
+    /**
+     * How a run without a recorded result ends (gone, paused, job still pending); applied only once the monitor's
+     * slot is free, or a runNow that sees it could join this finished run instead of starting a new one.
+     */
+    private Runnable settlement;
+
+    /** The recorded result, or null when there is nothing to record ({@link #settlement} then says why). */
     private CheckRecorder.Recorded execute() {
         // Read afresh: the run may have waited in the queue, and the monitor may have been changed or paused.
         Monitor monitor = context.storage().monitors().find(accountId, monitorId).orElse(null);
         if (monitor == null) {
-            result.completeExceptionally(new NoSuchElementException("Monitor not found: " + monitorId));
+            settlement = () -> result.completeExceptionally(new NoSuchElementException("Monitor not found: " + monitorId));
             return null;
         }
         if (monitor.paused() && !urgent) {
-            result.cancel(false);
+            settlement = () -> result.cancel(false);
             return null;
         }
         timeoutMs = monitor.timeoutMs();
@@ -146,11 +154,7 @@ final class CheckRun implements Runnable {
             return heartbeats.evaluateAndRecord(monitor);
         } catch (JobHeartbeats.StillPending e) {
             // Nothing to record yet: a scheduled run just ends; someone waiting (runNow) learns why.
-            if (urgent) {
-                result.completeExceptionally(e);
-            } else {
-                result.cancel(false);
-            }
+            settlement = urgent ? () -> result.completeExceptionally(e) : () -> result.cancel(false);
             return null;
         }
     }
