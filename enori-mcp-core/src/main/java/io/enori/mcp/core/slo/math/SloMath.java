@@ -167,7 +167,7 @@ public final class SloMath {
         if (millis >= Duration.between(now, horizon).toMillis()) {
             return null;
         }
-        return now.plusMillis((long) millis);
+        return now.plusMillis(Math.round(millis));
     }
 
     /** One check's verdict at its time. */
