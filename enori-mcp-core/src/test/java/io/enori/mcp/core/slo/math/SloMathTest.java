@@ -84,6 +84,34 @@ class SloMathTest {
     }
 
     @Test
+    void noExhaustionEtaWhenTheCalendarWindowEndsFirst() {
+        Instant now = Instant.parse("2026-11-30T23:00:00Z");
+        VerdictHistory history = new VerdictHistory().every(MINUTE, Instant.parse("2026-11-01T00:00:00Z"), now,
+                i -> i == 43_100 ? Verdict.BAD : Verdict.GOOD); // one bad check in the last hour
+        SloStatus status = SloMath.status(slo("99.9", MONTHLY, Slo.BurnAlertPolicy.NONE), now,
+                Instant.parse("2026-01-01T00:00:00Z"), history, Exclusions.NONE);
+        // 16.67× would spend the rest of the budget in ~43 h, but the month ends in 1 h
+        assertThat(status.burnRate1h()).isEqualTo(16.67);
+        assertThat(status.exhaustionEta()).isNull();
+    }
+
+    @Test
+    void noExhaustionEtaForARollingWindowWhenItIsAWholeWindowAway() {
+        Instant now = Instant.parse("2026-11-25T00:00:00Z");
+        Instant since = now.minus(Duration.ofHours(1));
+        // a check every 3 s for the last hour, one bad: 1/1200 at a 0.1 % budget → 0.83×
+        VerdictHistory history = new VerdictHistory().every(Duration.ofSeconds(3), since, now,
+                i -> i == 600 ? Verdict.BAD : Verdict.GOOD);
+        SloStatus status = SloMath.status(slo("99.9", ROLLING_30, Slo.BurnAlertPolicy.NONE), now, since, history,
+                Exclusions.NONE);
+        assertThat(status.burnRate1h()).isEqualTo(0.83);
+        // 99.88 % of the budget left at 0.83× is ~863 h away, beyond the 720 h window: every event measured now
+        // will have aged out by then
+        assertThat(status.budgetRemainingPercent()).isEqualTo(99.88);
+        assertThat(status.exhaustionEta()).isNull();
+    }
+
+    @Test
     void noValidEventsIsNoDataWithNullFiguresNeverNaN() {
         Instant now = Instant.parse("2026-11-25T00:00:00Z");
         VerdictHistory onlyExcluded = new VerdictHistory()
