@@ -21,7 +21,7 @@ class SliClassifierTest {
 
     static CheckResult check(Instant at, CheckStatus status, Integer responseMs, Boolean matched) {
         return new CheckResult("chk_" + at.toEpochMilli(), "acc_1", "mon_1", status, responseMs, 200, null, matched,
-                null, at);
+                null, null, at);
     }
 
     @Test
