@@ -34,4 +34,10 @@ public interface Storage {
 
     /** Heartbeats of job monitors. */
     JobPingStore jobPings();
+
+    /** SLOs and their daily rollups. */
+    SloStore slos();
+
+    /** The periods monitors were paused. */
+    MonitorPauseStore monitorPauses();
 }

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * two of them never compute from the same stale row. A fixed set of striped locks keeps memory bounded.
  * Across nodes this becomes a database lease (scale-out issue).
  */
-final class MonitorLocks {
+public final class MonitorLocks {
     private static final int STRIPES = 64;
     private static final ReentrantLock[] LOCKS = new ReentrantLock[STRIPES];
 
@@ -21,7 +21,8 @@ final class MonitorLocks {
     private MonitorLocks() {
     }
 
-    static <T> T withLock(String monitorId, Supplier<T> work) {
+    /** Runs {@code work} holding the monitor's lock (reentrant), so it never interleaves with a check landing. */
+    public static <T> T withLock(String monitorId, Supplier<T> work) {
         ReentrantLock lock = LOCKS[Math.floorMod(monitorId.hashCode(), STRIPES)];
         lock.lock();
         try {

@@ -1,6 +1,6 @@
 /**
- * The SLO tool group (SPEC §6): create, update, delete and read service level objectives of a monitor, their
- * computed status, SLA compliance per period and breaches. The math lives in {@code slo.math}; the engine that
- * feeds it from storage is {@link io.enori.mcp.core.slo.SloEngine}.
+ * SLOs over storage: {@link io.enori.mcp.core.slo.SloEngine} computes status, reports and burn firings from daily
+ * rollups plus raw edge checks, and keeps the rollups current as checks land and exclusions change. The pure math
+ * lives in {@code slo.math}; the SLO tools beside the engine.
  */
 package io.enori.mcp.core.slo;

@@ -9,8 +9,10 @@ import io.enori.mcp.api.spi.IncidentStore;
 import io.enori.mcp.api.spi.LiveActivityStore;
 import io.enori.mcp.api.spi.MaintenanceWindowStore;
 import io.enori.mcp.api.spi.JobPingStore;
+import io.enori.mcp.api.spi.MonitorPauseStore;
 import io.enori.mcp.api.spi.MonitorStore;
 import io.enori.mcp.api.spi.ShareLinkStore;
+import io.enori.mcp.api.spi.SloStore;
 import io.enori.mcp.api.spi.SnoozeStore;
 import io.enori.mcp.api.spi.StatusPageStore;
 import io.enori.mcp.api.spi.Storage;
@@ -47,6 +49,8 @@ public final class JdbiStorage implements Storage {
     private final MaintenanceWindowStore maintenanceWindows;
     private final StatusPageStore statusPages;
     private final JobPingStore jobPings;
+    private final SloStore slos;
+    private final MonitorPauseStore monitorPauses;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -62,6 +66,8 @@ public final class JdbiStorage implements Storage {
         this.maintenanceWindows = new JdbiMaintenanceWindowStore(jdbi);
         this.statusPages = new JdbiStatusPageStore(jdbi);
         this.jobPings = new JdbiJobPingStore(jdbi);
+        this.slos = new JdbiSloStore(jdbi);
+        this.monitorPauses = new JdbiMonitorPauseStore(jdbi);
     }
 
     /**
@@ -161,5 +167,17 @@ public final class JdbiStorage implements Storage {
     @Override
     public JobPingStore jobPings() {
         return jobPings;
+    }
+
+    /** SLOs (targets stored exactly as DECIMAL(6,3)) and their daily rollups. */
+    @Override
+    public SloStore slos() {
+        return slos;
+    }
+
+    /** The periods monitors were paused. */
+    @Override
+    public MonitorPauseStore monitorPauses() {
+        return monitorPauses;
     }
 }

@@ -1,0 +1,98 @@
+package io.enori.mcp.core.slo;
+
+import io.enori.mcp.api.Slo;
+import io.enori.mcp.api.spi.SloStore;
+import io.enori.mcp.api.spi.SloStore.DayCounts;
+import io.enori.mcp.api.spi.Storage;
+import io.enori.mcp.core.slo.math.Counts;
+import io.enori.mcp.core.slo.math.EventSource;
+import io.enori.mcp.core.slo.math.Exclusions;
+import io.enori.mcp.core.slo.math.SliClassifier;
+import io.enori.mcp.core.slo.math.Span;
+import io.enori.mcp.core.slo.math.Verdict;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * An SLO's events from storage: daily rollups for the whole UTC days inside a span, raw checks for the partial
+ * days at its edges. A raw edge no exclusion overlaps is one aggregate query; one that an exclusion overlaps is
+ * classified check by check. So a 365-day window reads at most 366 rollup rows plus two partial days of checks.
+ *
+ * <p>Exclusions are loaded once for {@code loaded} and again (uncached) for a span outside it.
+ */
+final class StoredEventSource implements EventSource {
+    private final Storage storage;
+    private final Slo slo;
+    private final Span loaded;
+    private final Exclusions exclusions;
+
+    StoredEventSource(Storage storage, Slo slo, Span loaded, Exclusions exclusions) {
+        this.storage = storage;
+        this.slo = slo;
+        this.loaded = loaded;
+        this.exclusions = exclusions;
+    }
+
+    @Override
+    public Counts count(Span span) {
+        if (!span.end().isAfter(span.start())) {
+            return Counts.ZERO;
+        }
+        LocalDate firstWholeDay = ceilDay(span.start());
+        LocalDate endWholeDay = floorDay(span.end());
+        if (!firstWholeDay.isBefore(endWholeDay)) {
+            return raw(span);
+        }
+        Counts total = Counts.ZERO;
+        for (SloStore.DayRollup day : storage.slos().days(slo.accountId(), slo.id(), firstWholeDay, endWholeDay)) {
+            DayCounts c = day.counts();
+            total = total.plus(new Counts(c.good(), c.valid(), c.excluded()));
+        }
+        total = total.plus(raw(new Span(span.start(), startOf(firstWholeDay))));
+        return total.plus(raw(new Span(startOf(endWholeDay), span.end())));
+    }
+
+    /** Raw checks of a span, by SLI and exclusions. */
+    Counts raw(Span span) {
+        if (!span.end().isAfter(span.start())) {
+            return Counts.ZERO;
+        }
+        Exclusions applying = exclusionsFor(span);
+        if (!SloExclusions.overlaps(applying, span)) {
+            DayCounts c = storage.slos().countChecks(slo, span.start(), span.end());
+            return new Counts(c.good(), c.valid(), 0);
+        }
+        long[] gve = new long[3];
+        storage.slos().scanChecks(slo.accountId(), slo.monitorId(), span.start(), span.end(), check -> {
+            Verdict v = SliClassifier.classify(slo, check, applying);
+            switch (v) {
+                case GOOD -> {
+                    gve[0]++;
+                    gve[1]++;
+                }
+                case BAD -> gve[1]++;
+                case EXCLUDED -> gve[2]++;
+            }
+        });
+        return new Counts(gve[0], gve[1], gve[2]);
+    }
+
+    private Exclusions exclusionsFor(Span span) {
+        boolean inside = !span.start().isBefore(loaded.start()) && !span.end().isAfter(loaded.end());
+        return inside ? exclusions : SloExclusions.load(storage, slo, span);
+    }
+
+    static LocalDate floorDay(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    static LocalDate ceilDay(Instant t) {
+        LocalDate day = floorDay(t);
+        return startOf(day).equals(t) ? day : day.plusDays(1);
+    }
+
+    static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}
