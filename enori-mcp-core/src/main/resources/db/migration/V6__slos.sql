@@ -29,15 +29,16 @@ CREATE TABLE slos (
 -- Serves listForMonitor (once per recorded check) and the cascade when a monitor is deleted.
 CREATE INDEX ix_slos_monitor ON slos (account_id, monitor_id, created_at, id);
 
--- Per SLO per UTC day: good and valid checks, and checks excluded from both.
+-- Per SLO per UTC day: good and valid checks, and checks excluded from both. "day" is quoted (lower case) in
+-- every statement because DAY is a keyword in H2.
 CREATE TABLE slo_burn_daily (
     account_id VARCHAR(64) NOT NULL,
     slo_id     VARCHAR(64) NOT NULL,
-    day        DATE        NOT NULL,
+    "day"      DATE        NOT NULL,
     good       BIGINT      NOT NULL,
     valid      BIGINT      NOT NULL,
     excluded   BIGINT      NOT NULL,
-    CONSTRAINT pk_slo_burn_daily PRIMARY KEY (slo_id, day),
+    CONSTRAINT pk_slo_burn_daily PRIMARY KEY (slo_id, "day"),
     CONSTRAINT ck_slo_burn_daily_counts CHECK (good >= 0 AND valid >= good AND excluded >= 0),
     CONSTRAINT fk_slo_burn_daily_slo FOREIGN KEY (account_id, slo_id)
         REFERENCES slos (account_id, id) ON DELETE CASCADE

@@ -9,6 +9,7 @@ import io.enori.mcp.api.StatusPage;
 import io.enori.mcp.api.ToolError;
 import io.enori.mcp.core.maintenance.MaintenanceViews.MonitorRef;
 import io.enori.mcp.core.maintenance.MaintenanceViews.WindowView;
+import io.enori.mcp.core.slo.SloEngine;
 import io.enori.mcp.core.tool.CoreContext;
 import io.enori.mcp.core.tool.InvalidArgument;
 import io.enori.mcp.core.tool.ToolFailure;
@@ -105,6 +106,10 @@ final class WindowPlanner {
             if (!dryRun) {
                 context.storage().maintenanceWindows().insert(window);
             }
+        }
+        if (!dryRun) {
+            // A window reaching back to checks already counted changes what those checks mean for SLOs.
+            new SloEngine(context).onMaintenanceWindow(window, now);
         }
         WindowView view = MaintenanceViews.view(window, now, names, local);
         if (dryRun) {

@@ -7,22 +7,26 @@ import io.enori.mcp.api.Monitor;
 import io.enori.mcp.api.MonitorStatus;
 import io.enori.mcp.api.spi.CheckOutcome;
 import io.enori.mcp.core.incidents.IncidentLifecycle;
+import io.enori.mcp.core.slo.SloEngine;
 import io.enori.mcp.core.tool.CoreContext;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Stores a check's outcome and moves the monitor's state on: status, consecutive failures, last success, TLS
- * and domain registration expiry, and its incident (opened at the failure threshold, resolved on recovery). One
+ * and domain registration expiry, its SLOs' daily rollups, and its incident (opened at the failure threshold,
+ * resolved on recovery). One
  * place, so check_now, the scheduler and job heartbeats cannot disagree on what a check means.
  */
 public final class CheckRecorder {
     private final CoreContext context;
     private final IncidentLifecycle incidents;
+    private final SloEngine slos;
 
     public CheckRecorder(CoreContext context) {
         this.context = context;
         this.incidents = new IncidentLifecycle(context);
+        this.slos = new SloEngine(context);
     }
 
     /**
@@ -44,6 +48,8 @@ public final class CheckRecorder {
                 outcome.status(), outcome.responseTimeMs(), outcome.statusCode(), outcome.error(),
                 outcome.contentMatched(), outcome.sslExpiresAt(), outcome.domainExpiresAt(), now);
         context.storage().checkResults().insert(result);
+        // Rollups count each check once, here, under the monitor's lock (one SLO query; nothing more without SLOs).
+        slos.onCheck(monitor, result);
         boolean up = outcome.status() == CheckStatus.UP;
         Monitor next = new Monitor(monitor.id(), monitor.accountId(), monitor.name(), monitor.target(),
                 monitor.intervalSeconds(), monitor.timeoutMs(), monitor.alertAfterFailures(), monitor.channelIds(),

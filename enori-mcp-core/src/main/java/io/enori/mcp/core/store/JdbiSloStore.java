@@ -124,7 +124,7 @@ final class JdbiSloStore implements SloStore {
                     jdbi.useTransaction(h -> {
                         int updated = h.createUpdate("UPDATE slo_burn_daily SET good = good + :good, "
                                         + "valid = valid + :valid, excluded = excluded + :excluded "
-                                        + "WHERE account_id = :accountId AND slo_id = :sloId AND day = :day")
+                                        + "WHERE account_id = :accountId AND slo_id = :sloId AND \"day\" = :day")
                                 .bind("accountId", accountId).bind("sloId", sloId).bind("day", day)
                                 .bind("good", delta.good()).bind("valid", delta.valid())
                                 .bind("excluded", delta.excluded())
@@ -149,7 +149,7 @@ final class JdbiSloStore implements SloStore {
         Objects.requireNonNull(counts, "counts");
         Sql.run("replace rollup of SLO " + sloId + " on " + day, () -> jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM slo_burn_daily WHERE account_id = :accountId AND slo_id = :sloId "
-                            + "AND day = :day")
+                            + "AND \"day\" = :day")
                     .bind("accountId", accountId).bind("sloId", sloId).bind("day", day).execute();
             insertDay(h, accountId, sloId, day, counts);
         }));
@@ -158,8 +158,8 @@ final class JdbiSloStore implements SloStore {
     @Override
     public List<DayRollup> days(String accountId, String sloId, LocalDate from, LocalDate to) {
         return Sql.call("read rollups of SLO " + sloId, () -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT day, good, valid, excluded FROM slo_burn_daily WHERE account_id = :accountId "
-                                + "AND slo_id = :sloId AND day >= :from AND day < :to ORDER BY day")
+                        "SELECT \"day\", good, valid, excluded FROM slo_burn_daily WHERE account_id = :accountId "
+                                + "AND slo_id = :sloId AND \"day\" >= :from AND \"day\" < :to ORDER BY \"day\"")
                 .bind("accountId", accountId).bind("sloId", sloId).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new DayRollup(rs.getObject("day", LocalDate.class),
                         new DayCounts(rs.getLong("good"), rs.getLong("valid"), rs.getLong("excluded"))))
@@ -212,7 +212,7 @@ final class JdbiSloStore implements SloStore {
     }
 
     private static void insertDay(Handle h, String accountId, String sloId, LocalDate day, DayCounts counts) {
-        h.createUpdate("INSERT INTO slo_burn_daily (account_id, slo_id, day, good, valid, excluded) "
+        h.createUpdate("INSERT INTO slo_burn_daily (account_id, slo_id, \"day\", good, valid, excluded) "
                         + "VALUES (:accountId, :sloId, :day, :good, :valid, :excluded)")
                 .bind("accountId", accountId).bind("sloId", sloId).bind("day", day)
                 .bind("good", counts.good()).bind("valid", counts.valid()).bind("excluded", counts.excluded())

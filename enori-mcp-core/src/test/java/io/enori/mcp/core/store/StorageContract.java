@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StorageContract
         implements AccountAndKeyContract, MonitorContract, CheckResultContract, SnoozeAndShareLinkContract,
-        IncidentContract, AlertContract, MaintenanceWindowContract, StatusPageContract, JobPingContract {
+        IncidentContract, AlertContract, MaintenanceWindowContract, StatusPageContract, JobPingContract,
+        SloContract {
 
     private Storage storage;
 
