@@ -9,7 +9,9 @@ import io.enori.mcp.core.tool.CoreContext;
 import io.enori.mcp.core.tool.InputSpec;
 import io.enori.mcp.core.tool.TypedTool;
 import java.math.BigDecimal;
+import io.enori.mcp.core.slo.math.SloStatus;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** create_slo: a new SLO on a monitor, measured at once over the monitor's existing checks. */
 public final class CreateSlo extends TypedTool<CreateSlo.Input, CreateSlo.Output> {
@@ -23,11 +25,17 @@ public final class CreateSlo extends TypedTool<CreateSlo.Input, CreateSlo.Output
         }
     }
 
-    record Output(SloViews.SloView slo, SloViews.StatusSummary status) {
+    /** The SLO in brief (get_slo_status shows every field) and its first status over existing checks. */
+    record Output(SloViews.SloBrief slo, String status, OffsetDateTime windowStart, Double achievedPercent,
+                  boolean noData) {
+        static Output of(Slo slo, SloStatus s) {
+            return new Output(SloViews.brief(slo), SloViews.health(s.health()), SloViews.utc(s.window().start()),
+                    SloViews.achieved(s.achievedPercent()), s.noData());
+        }
     }
 
     private static final InputSpec<Input> INPUT = SloSettings.declare(InputSpec.of(Input.class)
-            .requiredId("monitorId", "mon_", "The monitor the SLO measures.")).build();
+            .requiredId("monitorId", "mon_", "The monitor.")).build();
 
     private final CoreContext context;
     private final SloEngine engine;
@@ -35,9 +43,8 @@ public final class CreateSlo extends TypedTool<CreateSlo.Input, CreateSlo.Output
     public CreateSlo(CoreContext context) {
         super(tool("create_slo").title("Create SLO").group("slos").requires(Scope.MONITORS_WRITE)
                 .annotations(ToolAnnotations.write())
-                .description("Create an SLO on a monitor. rolling needs windowLengthDays; calendar needs calendarCycle "
-                        + "(UTC periods); latency needs latencyThresholdMs. Past checks count at once. Returns the SLO "
-                        + "and its status."),
+                .description("Create an SLO on a monitor. rolling needs windowLengthDays, calendar "
+                        + "calendarCycle, latency latencyThresholdMs. Past checks count."),
                 INPUT, Output.class);
         this.context = context;
         this.engine = new SloEngine(context);
@@ -50,6 +57,6 @@ public final class CreateSlo extends TypedTool<CreateSlo.Input, CreateSlo.Output
         Slo slo = SloSettings.build(context.ids().next("slo_"), caller.accountId(), monitor, in.fields(), now, now);
         context.storage().slos().insert(slo);
         engine.backfill(slo, now);
-        return new Output(SloViews.slo(slo), SloViews.summary(engine.status(slo, now)));
+        return Output.of(slo, engine.status(slo, now));
     }
 }

@@ -14,12 +14,12 @@ public final class DeleteSlo extends TypedTool<DeleteSlo.Input, DeleteSlo.Output
     record Input(String monitorId, String sloId) {
     }
 
-    record Output(boolean deleted, String sloId, String monitorId, String name) {
+    record Output(boolean deleted, String sloId, String name) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)
-            .requiredId("monitorId", "mon_", "The SLO's monitor.")
-            .requiredId("sloId", "slo_", "The SLO to delete.")
+            .requiredId("monitorId", "mon_", "Its monitor.")
+            .requiredId("sloId", "slo_", "The SLO.")
             .build();
 
     private final CoreContext context;
@@ -27,8 +27,7 @@ public final class DeleteSlo extends TypedTool<DeleteSlo.Input, DeleteSlo.Output
     public DeleteSlo(CoreContext context) {
         super(tool("delete_slo").title("Delete SLO").group("slos").requires(Scope.MONITORS_WRITE)
                 .annotations(new ToolAnnotations(false, true, true, false))
-                .description("Permanently delete an SLO and its daily burn history. The monitor and its checks are "
-                        + "untouched."),
+                .description("Permanently delete an SLO and its burn history; the monitor is untouched."),
                 INPUT, Output.class);
         this.context = context;
     }
@@ -39,6 +38,6 @@ public final class DeleteSlo extends TypedTool<DeleteSlo.Input, DeleteSlo.Output
         if (!context.storage().slos().delete(caller.accountId(), slo.id())) {
             SloLookup.slo(context, caller, in.monitorId(), in.sloId());
         }
-        return new Output(true, slo.id(), slo.monitorId(), slo.name());
+        return new Output(true, slo.id(), slo.name());
     }
 }

@@ -33,17 +33,17 @@ public final class GetSloBreaches extends TypedTool<GetSloBreaches.Input, GetSlo
     record Input(String monitorId, String sloId, String since, String until, String tz) {
     }
 
-    record Output(String sloId, String monitorId, OffsetDateTime since, OffsetDateTime until, String tz,
-                  List<SloViews.PeriodView> breachedPeriods, List<SloViews.FiringView> burnAlertFirings,
+    record Output(String sloId, OffsetDateTime since, OffsetDateTime until,
+                  List<SloViews.BreachView> breachedPeriods, List<SloViews.FiringView> burnAlertFirings,
                   String note) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)
-            .requiredId("monitorId", "mon_", "The SLO's monitor.")
+            .requiredId("monitorId", "mon_", "Its monitor.")
             .requiredId("sloId", "slo_", "The SLO.")
-            .text("since", 40, "Range start, ISO-8601. Default: until - 30 days; at most 90 days.")
-            .text("until", 40, "Range end, ISO-8601. Default: now.")
-            .text("tz", 64, "IANA zone for answers. Default UTC.")
+            .text("since", 40, "ISO-8601; default until - 30 d.")
+            .text("until", 40, "ISO-8601; default now.")
+            .text("tz", 64, "IANA zone. Default UTC.")
             .build();
 
     private final CoreContext context;
@@ -52,8 +52,8 @@ public final class GetSloBreaches extends TypedTool<GetSloBreaches.Input, GetSlo
     public GetSloBreaches(CoreContext context) {
         super(tool("get_slo_breaches").title("SLO breaches").group("slos").requires(Scope.MONITORS_READ)
                 .annotations(ToolAnnotations.READ)
-                .description("Where an SLO failed within since/until (default 30 days, max 90): periods that missed "
-                        + "the target or exhausted the budget, and burn-alert firings with start/end."),
+                .description("Periods an SLO missed its target or spent its budget, and burn-alert firings, in "
+                        + "since/until (default 30 days, max 90)."),
                 INPUT, Output.class);
         this.context = context;
         this.engine = new SloEngine(context);
@@ -64,14 +64,14 @@ public final class GetSloBreaches extends TypedTool<GetSloBreaches.Input, GetSlo
         Slo slo = SloLookup.slo(context, caller, in.monitorId(), in.sloId());
         Instant now = context.clock().instant();
         TimeRange range = range(in, now);
-        List<SloViews.PeriodView> breached = new ArrayList<>();
+        List<SloViews.BreachView> breached = new ArrayList<>();
         Span period = SloWindows.current(slo.window(), now);
         for (int i = 0; i < MAX_PERIODS && period.end().isAfter(range.since()); i++) {
             if (period.start().isBefore(range.until())) {
                 PeriodReport report = engine.report(slo, period, now);
                 boolean inProgress = period.end().isAfter(now);
                 if (report.budgetExhausted() || (!inProgress && Boolean.FALSE.equals(report.met()))) {
-                    breached.add(SloViews.period(report, now, range::local));
+                    breached.add(SloViews.breach(report, inProgress, range::local));
                 }
             }
             period = SloWindows.previous(slo.window(), period);
@@ -84,7 +84,7 @@ public final class GetSloBreaches extends TypedTool<GetSloBreaches.Input, GetSlo
                 ? "No breaches and no burn-alert firings in range" + (slo.burnAlertPolicy() == Slo.BurnAlertPolicy.NONE
                         ? " (burnAlertPolicy is none, so no alerts are evaluated)." : ".")
                 : null;
-        return new Output(slo.id(), slo.monitorId(), range.sinceLocal(), range.untilLocal(), range.zoneId(), breached,
+        return new Output(slo.id(), range.sinceLocal(), range.untilLocal(), breached,
                 firings, note);
     }
 

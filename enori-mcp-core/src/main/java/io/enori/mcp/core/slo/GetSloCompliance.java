@@ -11,7 +11,6 @@ import io.enori.mcp.core.tool.InputSpec;
 import io.enori.mcp.core.tool.TypedTool;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,15 +26,15 @@ public final class GetSloCompliance extends TypedTool<GetSloCompliance.Input, Ge
     record Input(String monitorId, String sloId, Integer periods) {
     }
 
-    record Output(String sloId, String monitorId, BigDecimal target, String window, SloViews.PeriodView current,
-                  List<SloViews.PeriodView> periods, int met, int missed, int noData,
-                  OffsetDateTime reportingSince, String note) {
+    /** {@code periods}: the current period first ({@code inProgress} for calendar SLOs), then the past ones. */
+    record Output(String sloId, BigDecimal target, String window, List<SloViews.PeriodView> periods, int met,
+                  int missed, String note) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)
-            .requiredId("monitorId", "mon_", "The SLO's monitor.")
+            .requiredId("monitorId", "mon_", "Its monitor.")
             .requiredId("sloId", "slo_", "The SLO.")
-            .integer("periods", 1, MAX_PERIODS, DEFAULT_PERIODS, "Past periods to report, newest first.")
+            .integer("periods", 1, MAX_PERIODS, DEFAULT_PERIODS, "Past periods.")
             .build();
 
     private final CoreContext context;
@@ -44,8 +43,8 @@ public final class GetSloCompliance extends TypedTool<GetSloCompliance.Input, Ge
     public GetSloCompliance(CoreContext context) {
         super(tool("get_slo_compliance").title("SLO compliance").group("slos").requires(Scope.MONITORS_READ)
                 .annotations(ToolAnnotations.READ)
-                .description("SLA report: achieved % vs target, met/missed, budget and exclusions for the current "
-                        + "period and past ones (calendar periods, or back-to-back rolling windows), newest first."),
+                .description("SLA report: achieved % vs target, met/missed and exclusions per period (calendar "
+                        + "or back-to-back rolling), current first."),
                 INPUT, Output.class);
         this.context = context;
         this.engine = new SloEngine(context);
@@ -56,15 +55,15 @@ public final class GetSloCompliance extends TypedTool<GetSloCompliance.Input, Ge
         Slo slo = SloLookup.slo(context, caller, in.monitorId(), in.sloId());
         Instant now = context.clock().instant();
         Span span = SloWindows.current(slo.window(), now);
-        SloViews.PeriodView current = SloViews.period(engine.report(slo, span, now), now, SloViews::utc);
-        List<SloViews.PeriodView> past = new ArrayList<>();
+        List<SloViews.PeriodView> rows = new ArrayList<>();
+        rows.add(SloViews.period(engine.report(slo, span, now), now, SloViews::utc));
         int met = 0;
         int missed = 0;
         int noData = 0;
         for (int i = 0; i < in.periods(); i++) {
             span = SloWindows.previous(slo.window(), span);
             SloViews.PeriodView row = SloViews.period(engine.report(slo, span, now), now, SloViews::utc);
-            past.add(row);
+            rows.add(row);
             if (row.noData()) {
                 noData++;
             } else if (Boolean.TRUE.equals(row.met())) {
@@ -77,7 +76,6 @@ public final class GetSloCompliance extends TypedTool<GetSloCompliance.Input, Ge
         String note = since == null ? "The monitor has no checks yet, so no period has data."
                 : noData > 0 ? noData + " past period(s) have no data: the monitor began reporting at "
                         + SloViews.utc(since) + "." : null;
-        return new Output(slo.id(), slo.monitorId(), SloViews.target(slo.target()), SloViews.windowName(slo), current,
-                past, met, missed, noData, SloViews.utc(since), note);
+        return new Output(slo.id(), SloViews.target(slo.target()), SloViews.windowName(slo), rows, met, missed, note);
     }
 }

@@ -18,15 +18,15 @@ public final class GetSloStatus extends TypedTool<GetSloStatus.Input, GetSloStat
     record Input(String monitorId, String sloId) {
     }
 
-    record Output(SloViews.SloView slo, SloViews.WindowView window, String status, Double achievedPercent,
-                  double errorBudgetPercent, Double budgetBurnedPercent, Double budgetRemainingPercent,
-                  Double burnRate1h, OffsetDateTime exhaustionEta, boolean onTrack, boolean noData,
-                  double coveragePercent, long goodChecks, long badChecks, SloViews.Exclusions excluded,
-                  List<SloViews.AlertView> burnAlerts, String explanation) {
+    record Output(SloViews.SloView slo, OffsetDateTime windowStart, OffsetDateTime windowEnd, double elapsedPercent,
+                  String status, Double achievedPercent, double errorBudgetPercent, Double budgetBurnedPercent,
+                  Double budgetRemainingPercent, Double burnRate1h, OffsetDateTime exhaustionEta, boolean onTrack,
+                  boolean noData, double coveragePercent, long validChecks, long badChecks, long excludedChecks,
+                  double excludedMinutes, List<SloViews.AlertView> burnAlerts, String explanation) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)
-            .requiredId("monitorId", "mon_", "The SLO's monitor.")
+            .requiredId("monitorId", "mon_", "Its monitor.")
             .requiredId("sloId", "slo_", "The SLO.")
             .build();
 
@@ -36,9 +36,8 @@ public final class GetSloStatus extends TypedTool<GetSloStatus.Input, GetSloStat
     public GetSloStatus(CoreContext context) {
         super(tool("get_slo_status").title("SLO status").group("slos").requires(Scope.MONITORS_READ)
                 .annotations(ToolAnnotations.READ)
-                .description("One SLO now: target, window, achieved %, budget burned/remaining, 1 h burn-rate "
-                        + "multiplier, exhaustion ETA, on-track, status green/amber/red, burn alerts, exclusions, and "
-                        + "why. achievedPercent is null with noData when nothing was measured."),
+                .description("One SLO now: achieved %, budget burned/remaining, 1 h burn rate, exhaustion ETA, "
+                        + "on-track, green/amber/red, burn alerts, exclusions, and why."),
                 INPUT, Output.class);
         this.context = context;
         this.engine = new SloEngine(context);
@@ -49,12 +48,13 @@ public final class GetSloStatus extends TypedTool<GetSloStatus.Input, GetSloStat
         Slo slo = SloLookup.slo(context, caller, in.monitorId(), in.sloId());
         Instant now = context.clock().instant();
         SloStatus s = engine.status(slo, now);
-        return new Output(SloViews.slo(slo), SloViews.window(s.window(), now), SloViews.health(s.health()),
+        return new Output(SloViews.slo(slo), SloViews.utc(s.window().start()), SloViews.utc(s.window().end()),
+                SloViews.elapsedPercent(s.window(), now), SloViews.health(s.health()),
                 SloViews.achieved(s.achievedPercent()), SloViews.round(s.errorBudgetPercent(), 3),
                 SloViews.round(s.budgetBurnedPercent(), 2), SloViews.round(s.budgetRemainingPercent(), 2),
                 SloViews.round(s.burnRate1h(), 2), SloViews.utc(s.exhaustionEta()), s.onTrack(), s.noData(),
-                SloViews.round(s.coveragePercent(), 2), s.counts().good(), s.counts().bad(),
-                new SloViews.Exclusions(s.counts().excludedChecks(), SloViews.round(s.excludedMinutes(), 1)),
+                SloViews.round(s.coveragePercent(), 2), s.counts().valid(), s.counts().bad(),
+                s.counts().excludedChecks(), SloViews.round(s.excludedMinutes(), 1),
                 SloViews.alerts(s.alerts()), s.explanation());
     }
 }

@@ -7,6 +7,7 @@ import io.enori.mcp.api.ToolAnnotations;
 import io.enori.mcp.core.tool.CoreContext;
 import io.enori.mcp.core.tool.InputSpec;
 import io.enori.mcp.core.tool.TypedTool;
+import io.enori.mcp.core.slo.math.SloStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class ListSlos extends TypedTool<ListSlos.Input, ListSlos.Output> {
     record Input(String monitorId) {
     }
 
-    record Row(SloViews.SloView slo, SloViews.StatusSummary status) {
+    record Row(SloViews.SloBrief slo, String status, Double achievedPercent, Double budgetBurnedPercent,
+               boolean noData) {
     }
 
     record Output(String monitorId, List<Row> slos, String note) {
@@ -33,8 +35,7 @@ public final class ListSlos extends TypedTool<ListSlos.Input, ListSlos.Output> {
     public ListSlos(CoreContext context) {
         super(tool("list_slos").title("List SLOs").group("slos").requires(Scope.MONITORS_READ)
                 .annotations(ToolAnnotations.READ)
-                .description("Every SLO of a monitor with its computed status: green/amber/red, achieved %, budget "
-                        + "burned. Empty list with a note when it has none."),
+                .description("A monitor's SLOs with status green/amber/red, achieved % and budget burned."),
                 INPUT, Output.class);
         this.context = context;
         this.engine = new SloEngine(context);
@@ -46,7 +47,9 @@ public final class ListSlos extends TypedTool<ListSlos.Input, ListSlos.Output> {
         Instant now = context.clock().instant();
         List<Row> rows = new ArrayList<>();
         for (Slo slo : context.storage().slos().listForMonitor(caller.accountId(), in.monitorId())) {
-            rows.add(new Row(SloViews.slo(slo), SloViews.summary(engine.status(slo, now))));
+            SloStatus s = engine.status(slo, now);
+            rows.add(new Row(SloViews.brief(slo), SloViews.health(s.health()), SloViews.achieved(s.achievedPercent()),
+                    SloViews.round(s.budgetBurnedPercent(), 2), s.noData()));
         }
         return new Output(in.monitorId(), rows,
                 rows.isEmpty() ? "This monitor has no SLOs; create one with create_slo." : null);

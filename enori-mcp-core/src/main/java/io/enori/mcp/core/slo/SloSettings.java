@@ -33,17 +33,16 @@ final class SloSettings {
     static <I extends Record> InputSpec.Builder<I> declare(InputSpec.Builder<I> b) {
         return b
                 .requiredText("name", MAX_NAME, "Display name.")
-                .text("description", MAX_DESCRIPTION, "Why it exists, e.g. the contract clause.")
-                .oneOf("sliType", SLI_TYPES, "availability",
-                        "Good checks: availability = up; latency = up within latencyThresholdMs; content_match = up with keyword found.")
-                .requiredDecimal("target", Slo.MIN_TARGET, Slo.MAX_TARGET, 3, "Target % of good checks, at most 3 decimals.")
-                .requiredOneOf("windowType", WINDOW_TYPES, "rolling (last N days) or calendar (UTC period).")
-                .integerOneOf("windowLengthDays", Slo.Window.Rolling.ALLOWED_DAYS, "rolling only: window length.")
-                .oneOf("calendarCycle", CYCLES, null, "calendar only: period.")
-                .integer("latencyThresholdMs", 1, Slo.MAX_LATENCY_THRESHOLD_MS, null, "latency only: slowest good response.")
-                .bool("excludeMaintenance", false, "Ignore checks in maintenance windows.")
-                .bool("excludePaused", false, "Ignore time the monitor was paused.")
-                .oneOf("burnAlertPolicy", POLICIES, "balanced", "Burn-rate alerts: fast, slow, balanced (both) or none.");
+                .text("description", MAX_DESCRIPTION, "Why it exists.")
+                .oneOf("sliType", SLI_TYPES, "availability", "What a good check is.")
+                .requiredDecimal("target", Slo.MIN_TARGET, Slo.MAX_TARGET, 3, "Good checks %, max 3 decimals.")
+                .requiredOneOf("windowType", WINDOW_TYPES, "Window kind.")
+                .integerOneOf("windowLengthDays", Slo.Window.Rolling.ALLOWED_DAYS, "rolling only.")
+                .oneOf("calendarCycle", CYCLES, null, "calendar only (UTC).")
+                .integer("latencyThresholdMs", 1, Slo.MAX_LATENCY_THRESHOLD_MS, null, "latency only.")
+                .bool("excludeMaintenance", false, "Skip maintenance windows.")
+                .bool("excludePaused", false, "Skip paused time.")
+                .oneOf("burnAlertPolicy", POLICIES, "balanced", "balanced = fast + slow.");
     }
 
     /**

@@ -22,33 +22,28 @@ final class SloViews {
     }
 
     /** An SLO's settings, in the field names create_slo takes. */
-    record SloView(String id, String monitorId, String name, String description, String sliType, BigDecimal target,
+    record SloView(String id, String name, String description, String sliType, BigDecimal target,
                    String windowType, Integer windowLengthDays, String calendarCycle, Integer latencyThresholdMs,
-                   boolean excludeMaintenance, boolean excludePaused, String burnAlertPolicy,
-                   OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                   boolean excludeMaintenance, boolean excludePaused, String burnAlertPolicy) {
     }
 
-    /** The headline of a status, for lists and write results. */
-    record StatusSummary(String status, OffsetDateTime windowStart, OffsetDateTime windowEnd, Double achievedPercent,
-                         Double budgetBurnedPercent, Double budgetRemainingPercent, boolean noData, boolean onTrack,
-                         String explanation) {
+    /** An SLO in one line: its window as words, e.g. "calendar monthly" or "rolling 30 days". */
+    record SloBrief(String id, String name, String sliType, BigDecimal target, String window) {
     }
 
-    /** The measured window: {@code end} is the period end for calendar windows, now for rolling ones. */
-    record WindowView(OffsetDateTime start, OffsetDateTime end, double elapsedDays, double elapsedPercent) {
-    }
-
-    record AlertView(String name, boolean firing, double threshold, Double longBurnRate, Double shortBurnRate,
-                     String explanation) {
-    }
-
-    record Exclusions(long checks, double minutes) {
+    /** One burn-rate alert; the explanation carries its burn rates and threshold. */
+    record AlertView(String name, boolean firing, String explanation) {
     }
 
     /** One period of the SLA report. */
     record PeriodView(OffsetDateTime start, OffsetDateTime end, boolean inProgress, Double achievedPercent,
-                      Boolean met, Double budgetBurnedPercent, boolean budgetExhausted, boolean noData,
-                      double coveragePercent, long goodChecks, long badChecks, Exclusions excluded) {
+                      Boolean met, Double budgetBurnedPercent, boolean noData, long validChecks, long badChecks,
+                      long excludedChecks, double excludedMinutes) {
+    }
+
+    /** A period that missed its target ({@code missed}) or spent its whole budget ({@code budget_exhausted}). */
+    record BreachView(OffsetDateTime start, OffsetDateTime end, String reason, Double achievedPercent,
+                      Double budgetBurnedPercent) {
     }
 
     record FiringView(String alert, OffsetDateTime start, OffsetDateTime end, double peakBurnRate, String explanation) {
@@ -66,9 +61,13 @@ final class SloViews {
     static SloView slo(Slo s) {
         Integer days = s.window() instanceof Slo.Window.Rolling r ? r.days() : null;
         String cycle = s.window() instanceof Slo.Window.Calendar c ? c.cycle().wireName() : null;
-        return new SloView(s.id(), s.monitorId(), s.name(), s.description(), s.sli().wireName(), target(s.target()),
+        return new SloView(s.id(), s.name(), s.description(), s.sli().wireName(), target(s.target()),
                 days != null ? "rolling" : "calendar", days, cycle, s.latencyThresholdMs(), s.excludeMaintenance(),
-                s.excludePaused(), s.burnAlertPolicy().wireName(), utc(s.createdAt()), utc(s.updatedAt()));
+                s.excludePaused(), s.burnAlertPolicy().wireName());
+    }
+
+    static SloBrief brief(Slo s) {
+        return new SloBrief(s.id(), s.name(), s.sli().wireName(), target(s.target()), windowName(s));
     }
 
     /** e.g. "rolling 30 days" or "calendar monthly". */
@@ -81,31 +80,31 @@ final class SloViews {
         return health.name().toLowerCase(Locale.ROOT);
     }
 
-    static StatusSummary summary(SloStatus s) {
-        return new StatusSummary(health(s.health()), utc(s.window().start()), utc(s.window().end()),
-                achieved(s.achievedPercent()), round(s.budgetBurnedPercent(), 2), round(s.budgetRemainingPercent(), 2),
-                s.noData(), s.onTrack(), s.explanation());
-    }
-
-    static WindowView window(Span window, Instant now) {
+    /** Share of the window elapsed at {@code now}, 0–100. */
+    static double elapsedPercent(Span window, Instant now) {
         Instant elapsedEnd = now.isBefore(window.end()) ? now : window.end();
         Duration elapsed = elapsedEnd.isBefore(window.start()) ? Duration.ZERO : Duration.between(window.start(), elapsedEnd);
         double length = window.length().toSeconds();
-        return new WindowView(utc(window.start()), utc(window.end()), round(elapsed.toSeconds() / 86_400.0, 2),
-                length == 0 ? 100.0 : round(elapsed.toSeconds() * 100.0 / length, 2));
+        return length == 0 ? 100.0 : round(elapsed.toSeconds() * 100.0 / length, 2);
     }
 
     static List<AlertView> alerts(List<BurnAlert> alerts) {
-        return alerts.stream().map(a -> new AlertView(a.name(), a.firing(), round(a.threshold(), 2),
-                round(a.longBurnRate(), 2), round(a.shortBurnRate(), 2), a.explanation())).collect(Collectors.toList());
+        return alerts.stream().map(a -> new AlertView(a.name(), a.firing(), a.explanation()))
+                .collect(Collectors.toList());
     }
 
     static PeriodView period(PeriodReport r, Instant now, Function<Instant, OffsetDateTime> local) {
         return new PeriodView(local.apply(r.period().start()), local.apply(r.period().end()),
                 r.period().end().isAfter(now), achieved(r.achievedPercent()), r.met(),
-                round(r.budgetBurnedPercent(), 2), r.budgetExhausted(), r.noData(), round(r.coveragePercent(), 2),
-                r.counts().good(), r.counts().bad(), new Exclusions(r.counts().excludedChecks(),
-                round(r.excludedMinutes(), 1)));
+                round(r.budgetBurnedPercent(), 2), r.noData(), r.counts().valid(), r.counts().bad(),
+                r.counts().excludedChecks(), round(r.excludedMinutes(), 1));
+    }
+
+    /** A period in progress cannot have missed yet; it is listed once its budget is spent. */
+    static BreachView breach(PeriodReport r, boolean inProgress, Function<Instant, OffsetDateTime> local) {
+        return new BreachView(local.apply(r.period().start()), local.apply(r.period().end()),
+                !inProgress && Boolean.FALSE.equals(r.met()) ? "missed" : "budget_exhausted", achieved(r.achievedPercent()),
+                round(r.budgetBurnedPercent(), 2));
     }
 
     static FiringView firing(SloMath.Firing f, Function<Instant, OffsetDateTime> local) {

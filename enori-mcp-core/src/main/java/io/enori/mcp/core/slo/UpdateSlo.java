@@ -24,8 +24,8 @@ public final class UpdateSlo extends TypedTool<UpdateSlo.Input, CreateSlo.Output
     }
 
     private static final InputSpec<Input> INPUT = SloSettings.declare(InputSpec.of(Input.class)
-            .requiredId("monitorId", "mon_", "The SLO's monitor.")
-            .requiredId("sloId", "slo_", "The SLO to replace.")).build();
+            .requiredId("monitorId", "mon_", "Its monitor.")
+            .requiredId("sloId", "slo_", "The SLO.")).build();
 
     private final CoreContext context;
     private final SloEngine engine;
@@ -33,8 +33,8 @@ public final class UpdateSlo extends TypedTool<UpdateSlo.Input, CreateSlo.Output
     public UpdateSlo(CoreContext context) {
         super(tool("update_slo").title("Update SLO").group("slos").requires(Scope.MONITORS_WRITE)
                 .annotations(ToolAnnotations.idempotentWrite())
-                .description("Replace every field of an SLO (PUT: omitted optional fields reset to defaults; read it "
-                        + "with get_slo_status first). Same rules as create_slo. History is recomputed."),
+                .description("Replace every field of an SLO (PUT: omitted fields reset to defaults; read "
+                        + "get_slo_status first). Rules as create_slo."),
                 INPUT, CreateSlo.Output.class);
         this.context = context;
         this.engine = new SloEngine(context);
@@ -51,6 +51,6 @@ public final class UpdateSlo extends TypedTool<UpdateSlo.Input, CreateSlo.Output
             SloLookup.slo(context, caller, in.monitorId(), in.sloId());
         }
         engine.backfill(updated, now);
-        return new CreateSlo.Output(SloViews.slo(updated), SloViews.summary(engine.status(updated, now)));
+        return CreateSlo.Output.of(updated, engine.status(updated, now));
     }
 }

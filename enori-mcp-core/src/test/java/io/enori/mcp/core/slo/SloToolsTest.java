@@ -39,20 +39,26 @@ class SloToolsTest {
         Map<String, Object> out = h.ok("create_slo", h.writer, monthly(monitorId, "description",
                 "MSA §4.2 monthly uptime", "excludeMaintenance", true, "excludePaused", true));
 
-        Map<String, Object> slo = map(out.get("slo"));
-        assertThat((String) slo.get("id")).startsWith("slo_");
-        assertThat(slo).containsEntry("monitorId", monitorId).containsEntry("name", "Monthly uptime")
+        Map<String, Object> brief = map(out.get("slo"));
+        String sloId = (String) brief.get("id");
+        assertThat(sloId).startsWith("slo_");
+        assertThat(brief).containsEntry("name", "Monthly uptime").containsEntry("sliType", "availability")
+                .containsEntry("window", "calendar monthly");
+        assertThat(((Number) brief.get("target")).doubleValue()).isEqualTo(99.5);
+        assertThat(out).containsEntry("windowStart", "2025-11-01T00:00:00Z").containsEntry("noData", true)
+                .containsEntry("achievedPercent", null);
+        assertThat(out.get("status")).isIn("green", "amber", "red");
+
+        Map<String, Object> slo = map(h.ok("get_slo_status", h.reader, args("monitorId", monitorId, "sloId", sloId))
+                .get("slo"));
+        assertThat(slo).containsEntry("id", sloId).containsEntry("name", "Monthly uptime")
                 .containsEntry("description", "MSA §4.2 monthly uptime").containsEntry("sliType", "availability")
                 .containsEntry("windowType", "calendar").containsEntry("calendarCycle", "monthly")
                 .containsEntry("windowLengthDays", null).containsEntry("latencyThresholdMs", null)
                 .containsEntry("excludeMaintenance", true).containsEntry("excludePaused", true)
-                .containsEntry("burnAlertPolicy", "balanced").containsEntry("createdAt", "2025-11-10T12:00:00Z");
-        assertThat(((Number) slo.get("target")).doubleValue()).isEqualTo(99.5);
-        Map<String, Object> status = map(out.get("status"));
-        assertThat(status).containsEntry("windowStart", "2025-11-01T00:00:00Z")
-                .containsEntry("windowEnd", "2025-12-01T00:00:00Z").containsEntry("noData", true)
-                .containsEntry("achievedPercent", null);
-        assertThat(status.get("status")).isIn("green", "amber", "red");
+                .containsEntry("burnAlertPolicy", "balanced");
+        assertThat(h.enori.storage().slos().find(h.writer.accountId(), sloId).orElseThrow().monitorId())
+                .isEqualTo(monitorId);
     }
 
     @Test
@@ -80,7 +86,7 @@ class SloToolsTest {
 
         Map<String, Object> out = h.ok("get_slo_status", h.reader, args("monitorId", monitorId, "sloId", sloId));
 
-        assertThat(out).containsEntry("noData", false).containsEntry("goodChecks", 285L).containsEntry("badChecks", 3L)
+        assertThat(out).containsEntry("noData", false).containsEntry("validChecks", 288L).containsEntry("badChecks", 3L)
                 .containsEntry("errorBudgetPercent", 1.0)
                 .containsEntry("status", "green");
         assertThat(((Number) out.get("achievedPercent")).doubleValue()).isEqualTo(98.9583);
@@ -89,10 +95,9 @@ class SloToolsTest {
         assertThat(((Number) out.get("budgetRemainingPercent")).doubleValue()).isCloseTo(70.24, within(0.2));
         assertThat(((Number) out.get("burnRate1h")).doubleValue()).isEqualTo(0.0);
         assertThat(out.get("exhaustionEta")).isNull();
-        Map<String, Object> window = map(out.get("window"));
-        assertThat(window).containsEntry("start", "2025-11-03T12:00:00Z").containsEntry("end", "2025-11-10T12:00:00Z")
-                .containsEntry("elapsedDays", 7.0).containsEntry("elapsedPercent", 100.0);
-        assertThat(map(out.get("excluded"))).containsEntry("checks", 0L).containsEntry("minutes", 0.0);
+        assertThat(out).containsEntry("windowStart", "2025-11-03T12:00:00Z")
+                .containsEntry("windowEnd", "2025-11-10T12:00:00Z").containsEntry("elapsedPercent", 100.0)
+                .containsEntry("excludedChecks", 0L).containsEntry("excludedMinutes", 0.0);
         assertThat(list(out.get("burnAlerts"))).extracting(a -> a.get("name"))
                 .containsExactly("fast_1h", "fast_6h", "slow_3d");
         assertThat(list(out.get("burnAlerts"))).allSatisfy(a -> assertThat(a).containsEntry("firing", false));
@@ -138,7 +143,9 @@ class SloToolsTest {
         Map<String, Object> out = h.ok("list_slos", h.reader, args("monitorId", monitorId));
         List<Map<String, Object>> rows = list(out.get("slos"));
         assertThat(rows).extracting(r -> map(r.get("slo")).get("id")).containsExactly(first, second);
-        assertThat(rows).allSatisfy(r -> assertThat(map(r.get("status"))).containsEntry("status", "green")
+        assertThat(rows).extracting(r -> map(r.get("slo")).get("window"))
+                .containsExactly("calendar monthly", "rolling 7 days");
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("status", "green")
                 .containsEntry("achievedPercent", 100.0).containsEntry("budgetBurnedPercent", 0.0));
         assertThat(out.get("note")).isNull();
     }
@@ -153,16 +160,18 @@ class SloToolsTest {
                 "name", "Latency", "sliType", "latency", "latencyThresholdMs", 800, "target", 99.95,
                 "windowType", "rolling", "windowLengthDays", 28));
 
-        Map<String, Object> slo = map(out.get("slo"));
+        assertThat(map(out.get("slo"))).containsEntry("id", sloId).containsEntry("window", "rolling 28 days");
+        Map<String, Object> slo = map(h.ok("get_slo_status", h.reader, args("monitorId", monitorId, "sloId", sloId))
+                .get("slo"));
         assertThat(slo).containsEntry("id", sloId).containsEntry("name", "Latency").containsEntry("description", null)
                 .containsEntry("sliType", "latency").containsEntry("latencyThresholdMs", 800)
                 .containsEntry("windowType", "rolling").containsEntry("windowLengthDays", 28)
                 .containsEntry("calendarCycle", null).containsEntry("excludePaused", false)
-                .containsEntry("burnAlertPolicy", "balanced").containsEntry("createdAt", "2025-11-10T12:00:00Z")
-                .containsEntry("updatedAt", "2025-11-10T12:05:00Z");
+                .containsEntry("burnAlertPolicy", "balanced");
         assertThat(((Number) slo.get("target")).doubleValue()).isEqualTo(99.95);
-        Map<String, Object> read = h.ok("get_slo_status", h.reader, args("monitorId", monitorId, "sloId", sloId));
-        assertThat(map(read.get("slo"))).isEqualTo(slo);
+        io.enori.mcp.api.Slo stored = h.enori.storage().slos().find(h.writer.accountId(), sloId).orElseThrow();
+        assertThat(stored.createdAt()).isEqualTo(SloHarness.START);
+        assertThat(stored.updatedAt()).isEqualTo(SloHarness.START.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -202,15 +211,17 @@ class SloToolsTest {
 
         assertThat(out).containsEntry("window", "calendar monthly");
         assertThat(((Number) out.get("target")).doubleValue()).isEqualTo(99.5);
-        Map<String, Object> current = map(out.get("current"));
-        assertThat(current).containsEntry("start", "2025-11-01T00:00:00Z").containsEntry("inProgress", true)
-                .containsEntry("met", true).containsEntry("badChecks", 0L);
         List<Map<String, Object>> periods = list(out.get("periods"));
         assertThat(periods).extracting(p -> p.get("start"))
-                .containsExactly("2025-10-01T00:00:00Z", "2025-09-01T00:00:00Z");
-        assertThat(periods.get(0)).containsEntry("inProgress", false).containsEntry("met", false)
-                .containsEntry("badChecks", 10L).containsEntry("budgetExhausted", true);
-        assertThat(((Number) periods.get(0).get("achievedPercent")).doubleValue()).isEqualTo(99.0);
+                .containsExactly("2025-11-01T00:00:00Z", "2025-10-01T00:00:00Z", "2025-09-01T00:00:00Z");
+        assertThat(periods.get(0)).containsEntry("inProgress", true).containsEntry("met", true)
+                .containsEntry("badChecks", 0L);
+        assertThat(periods.get(1)).containsEntry("inProgress", false).containsEntry("met", false)
+                .containsEntry("badChecks", 10L).containsEntry("end", "2025-11-01T00:00:00Z");
+        assertThat(((Number) periods.get(1).get("achievedPercent")).doubleValue()).isEqualTo(99.0);
+        assertThat(periods.get(2)).containsEntry("noData", true).containsEntry("achievedPercent", null)
+                .containsEntry("met", null);
+        assertThat((String) out.get("note")).contains("no data");
         assertThat(out).containsEntry("missed", 1);
     }
 
@@ -225,13 +236,12 @@ class SloToolsTest {
         Map<String, Object> out = h.ok("get_slo_breaches", h.reader, args("monitorId", monitorId, "sloId", sloId,
                 "tz", "Europe/Berlin"));
 
-        assertThat(out).containsEntry("since", "2025-10-11T14:00:00+02:00").containsEntry("tz", "Europe/Berlin");
+        assertThat(out).containsEntry("since", "2025-10-11T14:00:00+02:00");
         // November is still in progress but 30 bad of 630 already spent its whole budget; October missed 99.5.
         List<Map<String, Object>> breached = list(out.get("breachedPeriods"));
         assertThat(breached).extracting(p -> p.get("start"))
                 .containsExactly("2025-11-01T01:00:00+01:00", "2025-10-01T02:00:00+02:00");
-        assertThat(breached.get(0)).containsEntry("inProgress", true).containsEntry("budgetExhausted", true);
-        assertThat(breached.get(1)).containsEntry("inProgress", false).containsEntry("met", false);
+        assertThat(breached).extracting(p -> p.get("reason")).containsExactly("budget_exhausted", "missed");
         assertThat(list(out.get("burnAlertFirings"))).isNotEmpty()
                 .allSatisfy(f -> assertThat((String) f.get("start")).startsWith("2025-11-08"));
     }
