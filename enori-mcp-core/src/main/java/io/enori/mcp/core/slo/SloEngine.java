@@ -113,11 +113,11 @@ public final class SloEngine {
         if (slos.isEmpty()) {
             return;
         }
-        Instant at = result.checkedAt();
-        Span instant = new Span(at, at.plusNanos(1_000));
-        LocalDate day = StoredEventSource.floorDay(at);
-        for (Slo slo : slos) {
-            Verdict v = SliClassifier.classify(slo, result, SloExclusions.load(storage, slo, instant));
+        LocalDate day = StoredEventSource.floorDay(result.checkedAt());
+        List<Exclusions> exclusions = SloExclusions.atInstant(storage, slos, result.checkedAt());
+        for (int i = 0; i < slos.size(); i++) {
+            Slo slo = slos.get(i);
+            Verdict v = SliClassifier.classify(slo, result, exclusions.get(i));
             DayCounts delta = switch (v) {
                 case GOOD -> new DayCounts(1, 1, 0);
                 case BAD -> new DayCounts(0, 1, 0);

@@ -9,6 +9,7 @@ import io.enori.mcp.api.spi.PageRequest;
 import io.enori.mcp.api.spi.Storage;
 import io.enori.mcp.core.slo.math.Exclusions;
 import io.enori.mcp.core.slo.math.Span;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +51,43 @@ final class SloExclusions {
         }
         spans.removeIf(s -> !s.end().isAfter(s.start()));
         return spans.isEmpty() ? Exclusions.NONE : new Exclusions(spans);
+    }
+
+    /**
+     * The exclusions of each SLO at one instant, for classifying a check as it lands: the covering maintenance
+     * windows (one indexed query, only when some SLO excludes maintenance) and the open or covering pause (one
+     * query, only when some SLO excludes pauses), shared by all the monitor's SLOs.
+     */
+    static List<Exclusions> atInstant(Storage storage, List<Slo> slos, Instant at) {
+        boolean maintenance = slos.stream().anyMatch(Slo::excludeMaintenance);
+        boolean paused = slos.stream().anyMatch(Slo::excludePaused);
+        Slo first = slos.get(0);
+        Span instant = new Span(at, at.plusNanos(1_000));
+        List<Span> windows = new ArrayList<>();
+        if (maintenance) {
+            for (MaintenanceWindow w : storage.maintenanceWindows().covering(first.accountId(), first.monitorId(), at)) {
+                windows.add(new Span(w.startsAt(), w.endsAt()));
+            }
+        }
+        List<Span> pauses = new ArrayList<>();
+        if (paused) {
+            for (MonitorPauseStore.PausedPeriod p : storage.monitorPauses().overlapping(first.accountId(),
+                    first.monitorId(), instant.start(), instant.end())) {
+                pauses.add(new Span(p.pausedAt(), p.endOr(instant.end())));
+            }
+        }
+        List<Exclusions> out = new ArrayList<>(slos.size());
+        for (Slo slo : slos) {
+            List<Span> spans = new ArrayList<>();
+            if (slo.excludeMaintenance()) {
+                spans.addAll(windows);
+            }
+            if (slo.excludePaused()) {
+                spans.addAll(pauses);
+            }
+            out.add(spans.isEmpty() ? Exclusions.NONE : new Exclusions(spans));
+        }
+        return out;
     }
 
     /** Whether any exclusion overlaps {@code span}. */

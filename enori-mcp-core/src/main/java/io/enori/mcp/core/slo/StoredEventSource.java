@@ -13,19 +13,24 @@ import io.enori.mcp.core.slo.math.Verdict;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * An SLO's events from storage: daily rollups for the whole UTC days inside a span, raw checks for the partial
  * days at its edges. A raw edge no exclusion overlaps is one aggregate query; one that an exclusion overlaps is
  * classified check by check. So a 365-day window reads at most 366 rollup rows plus two partial days of checks.
  *
- * <p>Exclusions are loaded once for {@code loaded} and again (uncached) for a span outside it.
+ * <p>Exclusions are loaded once for {@code loaded} and again (uncached) for a span outside it. Not thread-safe: one
+ * source per computation.
  */
 final class StoredEventSource implements EventSource {
     private final Storage storage;
     private final Slo slo;
     private final Span loaded;
     private final Exclusions exclusions;
+    /** The math asks for some spans twice (the last hour: burn rate and fast alert); one source serves one call. */
+    private final Map<Span, Counts> counted = new HashMap<>();
 
     StoredEventSource(Storage storage, Slo slo, Span loaded, Exclusions exclusions) {
         this.storage = storage;
@@ -36,6 +41,10 @@ final class StoredEventSource implements EventSource {
 
     @Override
     public Counts count(Span span) {
+        return counted.computeIfAbsent(span, this::countUncached);
+    }
+
+    private Counts countUncached(Span span) {
         if (!span.end().isAfter(span.start())) {
             return Counts.ZERO;
         }

@@ -7,6 +7,7 @@ import io.enori.mcp.api.spi.SloStore;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +34,9 @@ final class JdbiSloStore implements SloStore {
 
     private static final String IN_RANGE = "account_id = :accountId AND monitor_id = :monitorId "
             + "AND checked_at >= :since AND checked_at < :until";
+
+    /** Where the first-check search stops. */
+    private static final Instant SEARCH_END = Instant.parse("2200-01-01T00:00:00Z");
 
     private final Jdbi jdbi;
 
@@ -201,14 +205,49 @@ final class JdbiSloStore implements SloStore {
         }));
     }
 
+    /**
+     * {@code ORDER BY checked_at LIMIT 1} over all of a monitor's checks reads and sorts them all on H2 (it does not
+     * use {@code ix_check_results_monitor_time} to order), so the search runs in ranges growing from the monitor's
+     * creation (1 day, then doubling, at most ~16 ranges to the year 2200): each reads only the checks of its
+     * range, and the first range holding a check holds the first check. Checks stamped before the monitor's
+     * creation (imported history) fall back to the plain query.
+     */
     @Override
     public Optional<Instant> firstCheckAt(String accountId, String monitorId) {
-        return Sql.call("find first check of monitor " + monitorId, () -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT checked_at FROM check_results WHERE account_id = :accountId "
-                                + "AND monitor_id = :monitorId ORDER BY checked_at LIMIT 1")
+        return Sql.call("find first check of monitor " + monitorId, () -> jdbi.withHandle(h -> {
+            Optional<Instant> created = h.createQuery("SELECT created_at FROM monitors WHERE account_id = :accountId "
+                            + "AND id = :monitorId")
+                    .bind("accountId", accountId).bind("monitorId", monitorId)
+                    .map((rs, ctx) -> Sql.instant(rs, "created_at"))
+                    .findOne();
+            if (created.isEmpty()) {
+                return Optional.<Instant>empty();
+            }
+            Optional<Instant> early = firstIn(h, accountId, monitorId, Instant.EPOCH, created.get());
+            if (early.isPresent()) {
+                return early;
+            }
+            Instant from = created.get();
+            for (Duration step = Duration.ofDays(1); from.isBefore(SEARCH_END); step = step.multipliedBy(2)) {
+                Instant until = from.plus(step).isBefore(SEARCH_END) ? from.plus(step) : SEARCH_END;
+                Optional<Instant> first = firstIn(h, accountId, monitorId, from, until);
+                if (first.isPresent()) {
+                    return first;
+                }
+                from = until;
+            }
+            return Optional.<Instant>empty();
+        }));
+    }
+
+    private static Optional<Instant> firstIn(Handle h, String accountId, String monitorId, Instant since,
+                                             Instant until) {
+        return h.createQuery("SELECT checked_at FROM check_results WHERE " + IN_RANGE
+                        + " ORDER BY checked_at LIMIT 1")
                 .bind("accountId", accountId).bind("monitorId", monitorId)
+                .bind("since", Sql.instant(since)).bind("until", Sql.instant(until))
                 .map((rs, ctx) -> Sql.instant(rs, "checked_at"))
-                .findOne()));
+                .findOne();
     }
 
     private static void insertDay(Handle h, String accountId, String sloId, LocalDate day, DayCounts counts) {
