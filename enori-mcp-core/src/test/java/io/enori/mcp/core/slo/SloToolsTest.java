@@ -258,4 +258,58 @@ class SloToolsTest {
         assertThat(h.error("get_slo_compliance", h.reader, args("monitorId", monitorId, "sloId", sloId,
                 "periods", 13)).message()).startsWith("Invalid argument: periods must be between 1 and 12");
     }
+
+    @Test
+    void excludedMaintenanceCountsNeitherWayAndIsReported() {
+        h.checks(monitorId, SloHarness.START.minusSeconds(60), Duration.ofMinutes(10), 100, 0);
+        String excluding = h.createSlo(monthly(monitorId, "excludeMaintenance", true));
+        String counting = h.createSlo(monthly(monitorId, "name", "Counting"));
+        io.enori.mcp.api.Caller ops = io.enori.mcp.core.testing.ToolCalls.newKey(h.enori, "acme",
+                java.util.EnumSet.of(io.enori.mcp.api.Scope.MAINTENANCE_WRITE), "ops");
+        h.ok("start_maintenance_now", ops, args("durationMinutes", 60, "monitorIds", List.of(monitorId), "name", "Deploy"));
+        h.checks(monitorId, SloHarness.START.plus(Duration.ofMinutes(30)), Duration.ofMinutes(1), 30, 30);
+        h.clock.advance(Duration.ofMinutes(90));
+
+        Map<String, Object> excluded = h.ok("get_slo_status", h.reader, args("monitorId", monitorId, "sloId", excluding));
+        Map<String, Object> counted = h.ok("get_slo_status", h.reader, args("monitorId", monitorId, "sloId", counting));
+
+        assertThat(excluded).containsEntry("badChecks", 0L).containsEntry("validChecks", 100L)
+                .containsEntry("excludedChecks", 30L).containsEntry("excludedMinutes", 60.0)
+                .containsEntry("achievedPercent", 100.0);
+        assertThat(counted).containsEntry("badChecks", 30L).containsEntry("validChecks", 130L)
+                .containsEntry("excludedChecks", 0L).containsEntry("excludedMinutes", 0.0);
+    }
+
+    @Test
+    void contentMatchCountsOnlyChecksWhoseKeywordWasFound() {
+        String withKeyword = (String) map(h.ok("create_monitor", h.writer, args("type", "website", "name", "Docs",
+                "url", "https://docs.example.com", "keyword", "Welcome")).get("monitor")).get("id");
+        for (int i = 0; i < 10; i++) {
+            h.enori.storage().checkResults().insert(new io.enori.mcp.api.CheckResult("chk_CM" + i,
+                    h.writer.accountId(), withKeyword, io.enori.mcp.api.CheckStatus.UP, 100, 200, null, i >= 2,
+                    null, null, SloHarness.START.minus(Duration.ofMinutes(10 - i))));
+        }
+        String sloId = h.createSlo(rolling7(withKeyword, "sliType", "content_match", "target", 90));
+
+        Map<String, Object> out = h.ok("get_slo_status", h.reader, args("monitorId", withKeyword, "sloId", sloId));
+
+        assertThat(map(out.get("slo"))).containsEntry("sliType", "content_match");
+        assertThat(out).containsEntry("validChecks", 10L).containsEntry("badChecks", 2L)
+                .containsEntry("achievedPercent", 80.0).containsEntry("status", "red");
+    }
+
+    @Test
+    void complianceOfARollingSloReportsBackToBackWindows() {
+        h.checks(monitorId, SloHarness.START.minusSeconds(60), Duration.ofHours(1), 24 * 20, 0);
+        String sloId = h.createSlo(rolling7(monitorId));
+
+        Map<String, Object> out = h.ok("get_slo_compliance", h.reader, args("monitorId", monitorId, "sloId", sloId));
+
+        assertThat(out).containsEntry("window", "rolling 7 days").containsEntry("met", 2).containsEntry("missed", 0);
+        assertThat(list(out.get("periods"))).extracting(p -> p.get("start") + ".." + p.get("end")).containsExactly(
+                "2025-11-03T12:00:00Z..2025-11-10T12:00:00Z", "2025-10-27T12:00:00Z..2025-11-03T12:00:00Z",
+                "2025-10-20T12:00:00Z..2025-10-27T12:00:00Z", "2025-10-13T12:00:00Z..2025-10-20T12:00:00Z");
+        assertThat(list(out.get("periods")).get(0)).containsEntry("inProgress", false).containsEntry("met", true);
+        assertThat(list(out.get("periods")).get(3)).containsEntry("noData", true);
+    }
 }
