@@ -87,21 +87,30 @@ public final class SloEngine {
     }
 
     /**
-     * Rebuilds the SLO's rollups from raw checks for every UTC day of its window's length up to {@code now}
-     * (calendar windows: up to 366 days), from the monitor's first check on. For a new SLO on a monitor with
-     * history, and after update_slo (which clears the rollups). Holds the monitor's lock, so no check lands
-     * half-counted.
+     * Rebuilds the SLO's rollups from raw checks for every UTC day from its {@linkplain #rollupHorizon horizon}
+     * (its window's length before its {@code updatedAt}; calendar windows: 366 days) or the monitor's first check,
+     * whichever is later, up to {@code now}. Call it after create_slo and after update_slo (which clears the
+     * rollups), with the SLO as stored. Holds the monitor's lock, so no check lands half-counted.
      */
     public void backfill(Slo slo, Instant now) {
         Instant first = reportingSince(slo);
         if (first == null) {
             return;
         }
-        int days = slo.window() instanceof Slo.Window.Rolling r ? r.days() + 1 : MAX_BACKFILL_DAYS;
         LocalDate today = StoredEventSource.floorDay(now);
         LocalDate from = StoredEventSource.floorDay(first);
-        LocalDate earliest = today.minusDays(days - 1L);
-        rebuildDays(slo, from.isAfter(earliest) ? from : earliest, today);
+        LocalDate horizon = rollupHorizon(slo);
+        rebuildDays(slo, from.isAfter(horizon) ? from : horizon, today);
+    }
+
+    /**
+     * The first UTC day the SLO keeps rollups for: its window's length (rolling: days + 1 for the partial first
+     * day; calendar: 366) back from its last change ({@code updatedAt}), which is when create_slo and update_slo
+     * backfill. Earlier days are counted from raw checks when a report asks for them.
+     */
+    static LocalDate rollupHorizon(Slo slo) {
+        int days = slo.window() instanceof Slo.Window.Rolling r ? r.days() + 1 : MAX_BACKFILL_DAYS;
+        return StoredEventSource.floorDay(slo.updatedAt()).minusDays(days - 1L);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.Map;
  * An SLO's events from storage: daily rollups for the whole UTC days inside a span, raw checks for the partial
  * days at its edges. A raw edge no exclusion overlaps is one aggregate query; one that an exclusion overlaps is
  * classified check by check. So a 365-day window reads at most 366 rollup rows plus two partial days of checks.
+ * Whole days before the SLO's rollup horizon ({@link SloEngine#rollupHorizon}) have no rollups and are read raw.
  *
  * <p>Exclusions are loaded once for {@code loaded} and again (uncached) for a span outside it. Not thread-safe: one
  * source per computation.
@@ -54,9 +55,19 @@ final class StoredEventSource implements EventSource {
             return raw(span);
         }
         Counts total = Counts.ZERO;
-        for (SloStore.DayRollup day : storage.slos().days(slo.accountId(), slo.id(), firstWholeDay, endWholeDay)) {
-            DayCounts c = day.counts();
-            total = total.plus(new Counts(c.good(), c.valid(), c.excluded()));
+        // Days before the SLO's rollups begin (an old period of an SLO created on a monitor with longer history)
+        // are counted from raw checks, so a report on them is right, only slower.
+        LocalDate horizon = SloEngine.rollupHorizon(slo);
+        LocalDate firstRolled = firstWholeDay;
+        if (firstWholeDay.isBefore(horizon)) {
+            firstRolled = horizon.isBefore(endWholeDay) ? horizon : endWholeDay;
+            total = total.plus(raw(new Span(startOf(firstWholeDay), startOf(firstRolled))));
+        }
+        if (firstRolled.isBefore(endWholeDay)) {
+            for (SloStore.DayRollup day : storage.slos().days(slo.accountId(), slo.id(), firstRolled, endWholeDay)) {
+                DayCounts c = day.counts();
+                total = total.plus(new Counts(c.good(), c.valid(), c.excluded()));
+            }
         }
         total = total.plus(raw(new Span(span.start(), startOf(firstWholeDay))));
         return total.plus(raw(new Span(startOf(endWholeDay), span.end())));

@@ -11,12 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.enori.mcp.api.MaintenanceWindow;
 import io.enori.mcp.api.Plan;
 import io.enori.mcp.api.Scope;
+import io.enori.mcp.api.Slo;
 import io.enori.mcp.api.StatusPage.Component;
 import io.enori.mcp.api.ToolError;
 import io.enori.mcp.api.spi.PageRequest;
+import io.enori.mcp.api.spi.SloStore.DayCounts;
+import io.enori.mcp.api.spi.SloStore.DayRollup;
 import io.enori.mcp.core.testing.OpsHarness;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +45,28 @@ class CreateMaintenanceWindowTest {
 
     private List<MaintenanceWindow> stored(String accountId) {
         return h.enori.storage().maintenanceWindows().list(accountId, null, PageRequest.first(50)).items();
+    }
+
+    @Test
+    void aWindowStartingInThePastExcludesTheChecksAlreadyCountedForSlosThatExcludeMaintenance() {
+        String shop = h.monitor("Shop");
+        Slo slo = new Slo("slo_1", h.admin.accountId(), shop, "Shop up", null, Slo.Sli.AVAILABILITY,
+                new BigDecimal("99.9"), new Slo.Window.Rolling(30), null, true, false, Slo.BurnAlertPolicy.NONE,
+                OpsHarness.START, OpsHarness.START);
+        h.enori.storage().slos().insert(slo);
+        h.clock.advance(Duration.ofMinutes(1));
+        h.ok("check_now", h.admin, args("monitorId", shop));
+        h.clock.advance(Duration.ofMinutes(1));
+        h.ok("check_now", h.admin, args("monitorId", shop));
+        LocalDate day = LocalDate.of(2025, 11, 10);
+        assertThat(h.enori.storage().slos().days(h.admin.accountId(), "slo_1", day, day.plusDays(1)))
+                .containsExactly(new DayRollup(day, new DayCounts(2, 2, 0)));
+
+        h.ok("create_maintenance_window", h.admin, args("name", "Hotfix", "startsAt", "2025-11-10T12:00:30Z",
+                "durationMinutes", 30, "monitorIds", List.of(shop)));
+
+        assertThat(h.enori.storage().slos().days(h.admin.accountId(), "slo_1", day, day.plusDays(1)))
+                .containsExactly(new DayRollup(day, new DayCounts(0, 0, 2)));
     }
 
     @Test

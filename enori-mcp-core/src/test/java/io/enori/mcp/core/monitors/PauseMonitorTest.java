@@ -7,7 +7,9 @@ import static io.enori.mcp.core.testing.ToolCalls.list;
 import static io.enori.mcp.core.testing.ToolCalls.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.enori.mcp.api.spi.MonitorPauseStore.PausedPeriod;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,22 @@ class PauseMonitorTest {
                 .containsEntry("status", "paused");
         assertThat(h.monitor(id)).containsEntry("paused", true).containsEntry("status", "paused")
                 .containsEntry("updatedAt", "2025-11-10T12:03:00Z");
+    }
+
+    @Test
+    void everyPauseAndResumeIsStoredAsAPausePeriod() {
+        h.ok("pause_monitor", h.writer, args("monitorId", id));
+        h.clock.advance(Duration.ofMinutes(10));
+        h.ok("pause_monitor", h.writer, args("monitorId", id));
+        h.ok("resume_monitor", h.writer, args("monitorId", id));
+        h.clock.advance(Duration.ofMinutes(5));
+        h.ok("pause_monitor", h.writer, args("monitorId", id));
+
+        Instant start = ToolHarness.START;
+        assertThat(h.enori.storage().monitorPauses().overlapping(h.writer.accountId(), id, start, start.plusSeconds(
+                3_600))).containsExactly(
+                new PausedPeriod(start.plusSeconds(180), start.plusSeconds(780)),
+                new PausedPeriod(start.plusSeconds(1_080), null));
     }
 
     @Test

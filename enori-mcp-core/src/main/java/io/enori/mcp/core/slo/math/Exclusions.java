@@ -33,7 +33,7 @@ public record Exclusions(List<Span> spans) {
     }
 
     /** Excluded time within {@code within}: the union of the spans clipped to it, overlaps counted once. */
-    public Duration excludedWithin(Span within) {
+    Duration excludedWithin(Span within) {
         List<Span> clipped = new ArrayList<>(spans.size());
         for (Span span : spans) {
             Span c = span.intersect(within);

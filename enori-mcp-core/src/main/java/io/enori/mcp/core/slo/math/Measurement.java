@@ -2,7 +2,6 @@ package io.enori.mcp.core.slo.math;
 
 import io.enori.mcp.api.Slo;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -61,10 +60,6 @@ record Measurement(Span period, Span measured, Span covered, Counts counts, doub
                 .compareTo(slo.target().multiply(BigDecimal.valueOf(counts.valid()))) >= 0;
         return new Measurement(period, measured, covered, counts, excludedMinutes, false, coverage, achieved,
                 burned, exhausted, onTrack, coveredShare, met);
-    }
-
-    Duration windowLength() {
-        return period.length();
     }
 
     PeriodReport toReport() {

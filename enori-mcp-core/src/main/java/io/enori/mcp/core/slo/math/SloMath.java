@@ -26,8 +26,9 @@ import java.util.List;
  *       a calendar window ends first, and for rolling windows (which never end) when it lies a whole window
  *       length or more ahead: by then every event measured now has aged out of the window.</li>
  * </ul>
- * Percentages are rounded at the edge: achieved to 4 decimals, budget burned/remaining, coverage and burn rates
- * to 2. Comparisons that decide a state (met, exhausted, on track, an alert firing) are exact.
+ * Percentages are rounded at the edge: achieved to 4 decimals; budget burned/remaining, coverage, burn rates and
+ * alert thresholds to 2. Comparisons that decide a state (met, exhausted, on track, an alert firing) are made on
+ * exact counts, never on the rounded figures.
  */
 public final class SloMath {
     private static final Duration ONE_HOUR = Duration.ofHours(1);
@@ -167,11 +168,15 @@ public final class SloMath {
         if (millis >= Duration.between(now, horizon).toMillis()) {
             return null;
         }
-        return now.plusMillis((long) millis);
+        return now.plusMillis(Math.round(millis));
     }
 
     /** One check's verdict at its time. */
     public record TimedVerdict(Instant at, Verdict verdict) {
+        public TimedVerdict {
+            java.util.Objects.requireNonNull(at, "at");
+            java.util.Objects.requireNonNull(verdict, "verdict");
+        }
     }
 
     /** A burn alert that fired from {@code start} until {@code end} (null: still firing). */

@@ -14,10 +14,13 @@ import java.util.List;
  * @param budgetBurnedPercent   bad / (budget × projected valid events for the whole window) × 100; null without data
  * @param budgetRemainingPercent 100 − burned (may go below 0); null without data
  * @param burnRate1h            (bad/valid over the last hour) / budget; null without valid events in that hour
- * @param exhaustionEta         when the budget runs out at the 1 h burn rate; null when not burning or the window
- *                              ends first
- * @param onTrack               burned ≤ elapsed share of the window (the linear ideal)
- * @param health                red / amber / green per SPEC §7
+ * @param exhaustionEta         when the budget runs out at the 1 h burn rate; null when not burning, when already
+ *                              exhausted, or when the window ends first (a rolling window never ends: null when the
+ *                              ETA is a whole window length or more away)
+ * @param onTrack               burned ≤ elapsed share of the window (the linear ideal); the elapsed share counts
+ *                              from when the monitor began reporting, if later than the window start
+ * @param health                red / amber / green per SPEC §7; without data green (nothing burned) unless an
+ *                              alert fires
  * @param explanation           why the status is what it is, in words
  */
 public record SloStatus(Span window, BigDecimal target, double errorBudgetPercent, Counts counts,
