@@ -4,10 +4,14 @@ import { eq, ok } from './harness.mjs';
 // The monitor tool set served today; extend these lists as tools are added.
 export const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monitor', 'get_monitor_stats', 'get_snooze_status', 'list_monitors',
   'list_incidents', 'get_incident', 'get_active_incidents', 'get_incident_stats', 'list_alerts', 'list_alert_channels',
-  'list_maintenance_windows', 'list_status_pages', 'get_status_page', 'get_overview'];
+  'list_maintenance_windows', 'list_status_pages', 'get_status_page', 'get_overview',
+  'list_slos', 'get_slo_status', 'get_slo_compliance', 'get_slo_breaches'];
 const WRITE_TOOLS = ['check_now', 'create_monitor', 'pause_monitor', 'resume_monitor', 'share_monitor', 'snooze_monitor', 'unsnooze_monitor', 'update_monitor',
   'acknowledge_incident', 'resolve_incident', 'add_incident_update', 'register_live_activity_token',
-  'create_maintenance_window', 'start_maintenance_now'];
+  'create_maintenance_window', 'start_maintenance_now',
+  'create_slo', 'update_slo', 'delete_slo'];
+// Deletes are the only destructive tools.
+const DESTRUCTIVE_TOOLS = ['delete_slo'];
 const ALL_TOOLS = [...READ_TOOLS, ...WRITE_TOOLS].sort();
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
 
@@ -32,11 +36,11 @@ export async function checkCatalog(h, client) {
       for (const hint of HINTS) ok(typeof t.annotations?.[hint] === 'boolean', `${t.name} annotations.${hint}`, t.annotations);
     }
   });
-  await h.check('reads are readOnlyHint true, writes false, none of these is destructive', () => {
+  await h.check('reads are readOnlyHint true, writes false, only deletes are destructive', () => {
     ok(tools.length > 0, 'skipped: tools/list returned no tools');
     for (const t of tools) {
       eq(t.annotations?.readOnlyHint, READ_TOOLS.includes(t.name), `${t.name} readOnlyHint`);
-      eq(t.annotations?.destructiveHint, false, `${t.name} destructiveHint`);
+      eq(t.annotations?.destructiveHint, DESTRUCTIVE_TOOLS.includes(t.name), `${t.name} destructiveHint`);
     }
   });
   await h.check('every schema pattern is a valid JavaScript (u-flag) regex that accepts a real id', () => {

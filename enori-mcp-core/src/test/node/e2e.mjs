@@ -25,6 +25,7 @@ import { checkEnvironment, connect, transportKind } from './transports.mjs';
 import { credentialsScenario, sessionScenario, statelessScenario } from './access.mjs';
 import { rateLimitScenario } from './rate-limit.mjs';
 import { incidentStoryScenario } from './incident-story.mjs';
+import { sloStoryScenario } from './slo-story.mjs';
 
 const MINUTE = 60_000;
 
@@ -348,6 +349,7 @@ async function main() {
   await otherAccountScenario(monitorId);
   const ctx = { h, kind, open, shut };
   await incidentStoryScenario(ctx);
+  await sloStoryScenario(ctx);
   await credentialsScenario(ctx);
   await rateLimitScenario({ ...ctx, apiKey: key('ENORI_E2E_KEY_LIMIT') });
   if (kind === 'streamable-http') await sessionScenario({ ...ctx, apiKey: key('ENORI_E2E_KEY_RW') });

@@ -14,6 +14,8 @@ public record ToolError(String message, Map<String, Object> details) {
     public static final String RATE_LIMIT_EXCEEDED = "Rate limit exceeded";
     public static final String PLAN_LIMIT_REACHED = "Plan limit reached";
     public static final String MONITOR_NOT_FOUND = "Monitor not found";
+    /** Also when the SLO exists but belongs to another monitor than the one named in the same call. */
+    public static final String SLO_NOT_FOUND = "SLO not found";
     public static final String STATUS_PAGE_NOT_FOUND = "Status page not found";
     public static final String INVALID_ARGUMENT = "Invalid argument";
 

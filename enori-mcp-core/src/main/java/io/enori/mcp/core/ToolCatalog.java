@@ -30,6 +30,13 @@ import io.enori.mcp.core.monitors.SnoozeMonitor;
 import io.enori.mcp.core.monitors.UnsnoozeMonitor;
 import io.enori.mcp.core.monitors.UpdateMonitor;
 import io.enori.mcp.core.overview.GetOverview;
+import io.enori.mcp.core.slo.CreateSlo;
+import io.enori.mcp.core.slo.DeleteSlo;
+import io.enori.mcp.core.slo.GetSloBreaches;
+import io.enori.mcp.core.slo.GetSloCompliance;
+import io.enori.mcp.core.slo.GetSloStatus;
+import io.enori.mcp.core.slo.ListSlos;
+import io.enori.mcp.core.slo.UpdateSlo;
 import io.enori.mcp.core.status.GetStatusPage;
 import io.enori.mcp.core.status.ListStatusPages;
 import io.enori.mcp.core.tool.CoreContext;
@@ -80,7 +87,15 @@ final class ToolCatalog {
                 new ListStatusPages(context),
                 new GetStatusPage(context),
                 // Overview
-                new GetOverview(context));
+                new GetOverview(context),
+                // SLOs
+                new ListSlos(context),
+                new GetSloStatus(context),
+                new GetSloCompliance(context),
+                new GetSloBreaches(context),
+                new CreateSlo(context),
+                new UpdateSlo(context),
+                new DeleteSlo(context));
         Set<String> names = new HashSet<>();
         for (Tool tool : tools) {
             if (!names.add(tool.descriptor().name())) {

@@ -32,7 +32,9 @@ class ToolCatalogTest {
                 "acknowledge_incident", "resolve_incident", "add_incident_update", "register_live_activity_token",
                 "list_alerts", "list_alert_channels",
                 "list_maintenance_windows", "create_maintenance_window", "start_maintenance_now",
-                "list_status_pages", "get_status_page", "get_overview");
+                "list_status_pages", "get_status_page", "get_overview",
+                "list_slos", "get_slo_status", "get_slo_compliance", "get_slo_breaches", "create_slo", "update_slo",
+                "delete_slo");
     }
 
     @Test
@@ -40,8 +42,8 @@ class ToolCatalogTest {
         for (ToolDescriptor d : enori.toolDescriptors()) {
             boolean readScope = d.requiredScope().wireName().endsWith(":read");
             assertThat(d.annotations().readOnly()).as(d.name()).isEqualTo(readScope);
-            // Nothing in the catalog deletes anything yet.
-            assertThat(d.annotations().destructive()).as(d.name()).isFalse();
+            // Only deletes are destructive.
+            assertThat(d.annotations().destructive()).as(d.name()).isEqualTo(d.name().startsWith("delete_"));
         }
     }
 

@@ -62,7 +62,7 @@ sealed interface FieldType {
             return (int) value;
         }
 
-        private static long toLong(String field, Object raw) {
+        static long toLong(String field, Object raw) {
             BigDecimal number;
             if (raw instanceof Number n) {
                 number = new BigDecimal(n.toString());
@@ -76,6 +76,64 @@ sealed interface FieldType {
             } catch (ArithmeticException e) {
                 throw new InvalidArgument(field, "must be a whole number in range (got " + abbreviate(number.toPlainString()) + ")");
             }
+        }
+    }
+
+    /** One of a closed set of integers, e.g. window lengths in days. */
+    record IntegerOneOf(List<java.lang.Integer> values) implements FieldType {
+        public Map<String, Object> schema() {
+            return Map.of("type", "integer", "enum", values);
+        }
+
+        public Object coerce(String field, Object raw) {
+            long value;
+            try {
+                value = Integer32.toLong(field, raw);
+            } catch (InvalidArgument e) {
+                throw new InvalidArgument(field, "must be one of " + joined() + " (got " + describe(raw) + ")");
+            }
+            if (!values.contains((int) value) || value != (int) value) {
+                throw new InvalidArgument(field, "must be one of " + joined() + " (got " + value + ")");
+            }
+            return (int) value;
+        }
+
+        private String joined() {
+            return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * A decimal number kept exact (a {@link BigDecimal}, never a double), within bounds and with at most
+     * {@code maxScale} decimals, e.g. an SLO target of 99.999.
+     */
+    record Decimal(BigDecimal min, BigDecimal max, int maxScale) implements FieldType {
+        public Map<String, Object> schema() {
+            return Map.of("type", "number", "minimum", min, "maximum", max);
+        }
+
+        public Object coerce(String field, Object raw) {
+            BigDecimal value;
+            try {
+                if (raw instanceof Number n) {
+                    value = new BigDecimal(n.toString());
+                } else if (raw instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
+                    value = new BigDecimal(s.strip());
+                } else {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new InvalidArgument(field, "must be a number " + range() + " (got " + describe(raw) + ")");
+            }
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > maxScale) {
+                throw new InvalidArgument(field, "must be " + range() + " (got " + abbreviate(value.toPlainString()) + ")");
+            }
+            return value;
+        }
+
+        private String range() {
+            return "between " + min.toPlainString() + " and " + max.toPlainString() + " with at most " + maxScale
+                    + " decimals";
         }
     }
 

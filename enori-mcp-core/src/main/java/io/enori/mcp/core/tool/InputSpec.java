@@ -146,6 +146,17 @@ public final class InputSpec<I extends Record> {
             return add(name, description, true, new FieldType.Integer32(min, max), null);
         }
 
+        /** An integer from a closed set, e.g. window lengths in days. */
+        public Builder<I> integerOneOf(String name, List<Integer> values, String description) {
+            return add(name, description, false, new FieldType.IntegerOneOf(List.copyOf(values)), null);
+        }
+
+        /** A required exact decimal in {@code [min, max]} with at most {@code maxScale} decimals. */
+        public Builder<I> requiredDecimal(String name, java.math.BigDecimal min, java.math.BigDecimal max, int maxScale,
+                                          String description) {
+            return add(name, description, true, new FieldType.Decimal(min, max, maxScale), null);
+        }
+
         public Builder<I> bool(String name, Boolean dflt, String description) {
             return add(name, description, false, new FieldType.Bool(), dflt);
         }

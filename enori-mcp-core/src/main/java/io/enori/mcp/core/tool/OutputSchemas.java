@@ -62,7 +62,7 @@ public final class OutputSchemas {
         if (cls == Integer.class || cls == Long.class) {
             return Map.of("type", List.of("integer", "null"));
         }
-        if (cls == Double.class) {
+        if (cls == Double.class || cls == java.math.BigDecimal.class) {
             return Map.of("type", List.of("number", "null"));
         }
         if (cls == Boolean.class) {
