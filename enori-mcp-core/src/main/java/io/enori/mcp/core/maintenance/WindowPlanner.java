@@ -34,7 +34,9 @@ final class WindowPlanner {
     static final int MAX_NAME = 200;
     /** Listing more than this many affected monitors says how many were left out instead. */
     private static final int MAX_LISTED_MONITORS = 100;
-    static final String NO_SLOS = "No SLOs exist yet, so none is affected.";
+    static final String NO_SLOS = "No SLO is defined on these monitors.";
+    static final String SLOS_NOTE = "SLOs with excludesMaintenance true do not count checks inside the window; the "
+            + "others count them, so an outage during the window spends their error budget.";
 
     /** Count-then-insert must not interleave across both create tools, or two windows could pass the cap. */
     private static final Object CAP_LOCK = new Object();
@@ -43,8 +45,8 @@ final class WindowPlanner {
     record PageRef(String id, String name, int coveredComponents) {
     }
 
-    /** An SLO whose maintenance exclusions the window would change (none until SLOs exist). */
-    record SloRef(String id, String name) {
+    /** An SLO on a covered monitor, and whether it leaves the window's checks out. */
+    record SloRef(String id, String name, String monitorId, boolean excludesMaintenance) {
     }
 
     /**
@@ -133,8 +135,12 @@ final class WindowPlanner {
                 .map(p -> new PageRef(p.id(), p.name(), coveredComponents(p, coveredIds)))
                 .filter(p -> p.coveredComponents() > 0)
                 .collect(Collectors.toList());
+        List<SloRef> slos = context.storage().slos().listForAccount(caller.accountId()).stream()
+                .filter(slo -> coveredIds.contains(slo.monitorId()))
+                .map(slo -> new SloRef(slo.id(), slo.name(), slo.monitorId(), slo.excludeMaintenance()))
+                .collect(Collectors.toList());
         return new Impact(covered.size(), covered.size() > MAX_LISTED_MONITORS
-                ? covered.subList(0, MAX_LISTED_MONITORS) : covered, pages, List.of(), NO_SLOS);
+                ? covered.subList(0, MAX_LISTED_MONITORS) : covered, pages, slos, slos.isEmpty() ? NO_SLOS : SLOS_NOTE);
     }
 
     private static int coveredComponents(StatusPage page, Set<String> coveredIds) {

@@ -88,7 +88,7 @@ final class MonitorSettings {
                 .oneOf("recordType", RECORD_TYPES, null, "dns: record type to resolve.")
                 .text("expectedValue", 500, "dns: a value one of the records must equal.")
                 .integer("graceSeconds", 0, 86_400, null,
-                        "job: extra seconds after the interval before a missing heartbeat counts as down. Default 60.")
+                        "job: seconds past the interval before a missed heartbeat is down. Default 60.")
                 .integer("intervalSeconds", Monitor.MIN_INTERVAL_SECONDS, Monitor.MAX_INTERVAL_SECONDS,
                         withDefaults ? Monitor.DEFAULT_INTERVAL_SECONDS : null, "Seconds between checks.")
                 .integer("timeoutMs", Monitor.MIN_TIMEOUT_MS, Monitor.MAX_TIMEOUT_MS,

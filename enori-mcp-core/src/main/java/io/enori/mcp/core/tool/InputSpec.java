@@ -180,14 +180,14 @@ public final class InputSpec<I extends Record> {
         /** {@code limit} (1–200, default 50) and the opaque {@code cursor} of list tools. */
         public Builder<I> paging() {
             integer("limit", 1, Paging.MAX_LIMIT, Paging.DEFAULT_LIMIT, "Page size.");
-            return text("cursor", 512, "Opaque cursor from a previous page's nextCursor.");
+            return text("cursor", 512, "nextCursor of the previous page.");
         }
 
         /** {@code since}/{@code until}/{@code tz}, resolved by {@link TimeRange}. */
         public Builder<I> timeRange() {
-            text("since", 40, "Range start, ISO-8601. Default: until - 24 h.");
+            text("since", 40, "Range start, ISO-8601. Default until-24h.");
             text("until", 40, "Range end, ISO-8601. Default: now.");
-            return text("tz", 64, "IANA zone for dates and answers. Default UTC.");
+            return text("tz", 64, "IANA time zone; default UTC.");
         }
 
         public InputSpec<I> build() {

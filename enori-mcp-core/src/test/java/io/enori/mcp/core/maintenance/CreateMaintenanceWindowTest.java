@@ -70,6 +70,32 @@ class CreateMaintenanceWindowTest {
     }
 
     @Test
+    void aDryRunNamesTheSlosOfTheCoveredMonitorsAndWhetherTheyExcludeMaintenance() {
+        String shop = h.monitor("Shop");
+        String api = h.monitor("API");
+        String shopSlo = slo(shop, "Shop availability", true);
+        String shopLatency = slo(shop, "Shop strict", false);
+        slo(api, "API availability", true);
+
+        Map<String, Object> affects = map(h.ok("create_maintenance_window", h.admin, args("name", "DB upgrade",
+                "startsAt", IN_AN_HOUR, "durationMinutes", 90, "monitorIds", List.of(shop), "dryRun", true))
+                .get("affects"));
+
+        assertThat(list(affects.get("slos"))).containsExactlyInAnyOrder(
+                Map.of("id", shopSlo, "name", "Shop availability", "monitorId", shop, "excludesMaintenance", true),
+                Map.of("id", shopLatency, "name", "Shop strict", "monitorId", shop, "excludesMaintenance", false));
+        assertThat((String) affects.get("slosNote")).contains("spends their error budget");
+        assertThat(h.enori.storage().maintenanceWindows().countNotCompleted(h.admin.accountId(), h.clock.instant()))
+                .isZero();
+    }
+
+    private String slo(String monitorId, String name, boolean excludeMaintenance) {
+        return (String) map(h.ok("create_slo", h.admin, args("monitorId", monitorId, "name", name, "target", 99.5,
+                "windowType", "rolling", "windowLengthDays", 30, "excludeMaintenance", excludeMaintenance))
+                .get("slo")).get("id");
+    }
+
+    @Test
     void schedulesAWindowForTheNamedMonitorsAndReportsWhatItCovers() {
         String shop = h.monitor("Shop");
         String api = h.monitor("API");
@@ -92,7 +118,7 @@ class CreateMaintenanceWindowTest {
         assertThat(list(affects.get("statusPages")))
                 .containsExactly(Map.of("id", pageId, "name", "Acme status", "coveredComponents", 1));
         assertThat(list(affects.get("slos"))).isEmpty();
-        assertThat((String) affects.get("slosNote")).contains("No SLOs exist yet");
+        assertThat((String) affects.get("slosNote")).isEqualTo("No SLO is defined on these monitors.");
         assertThat((String) out.get("note")).contains("Checks keep running").contains("only alerts are suppressed");
 
         MaintenanceWindow saved = h.enori.storage().maintenanceWindows()
