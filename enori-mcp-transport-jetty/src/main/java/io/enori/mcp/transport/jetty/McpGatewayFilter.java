@@ -47,30 +47,35 @@ final class McpGatewayFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (draining.get()) {
+            closeIfBodyUnread(request, response);
             response.setHeader("Retry-After", "5");
             JsonResponses.error(response, 503, "Server is shutting down", "hint", "Retry on another node or shortly.");
             return;
         }
         String origin = request.getHeader("Origin");
         if (origin != null && !settings.originAllowed(origin)) {
+            closeIfBodyUnread(request, response);
             JsonResponses.error(response, 403, "Forbidden origin", "origin", origin,
                     "hint", "Add it with --allowed-origins (ENORI_ALLOWED_ORIGINS) if this page should reach the server.");
             return;
         }
         String version = request.getHeader("MCP-Protocol-Version");
         if (version != null && !PROTOCOL_VERSIONS.contains(version.strip())) {
+            closeIfBodyUnread(request, response);
             JsonResponses.jsonRpcError(response, 400, -32600, "Unsupported MCP-Protocol-Version '" + version
                     + "'; supported: " + String.join(", ", PROTOCOL_VERSIONS));
             return;
         }
         String key = request.getHeader("X-Api-Key");
         if (key == null || key.isBlank()) {
+            closeIfBodyUnread(request, response);
             JsonResponses.error(response, 401, "Authentication required", "missing", "X-Api-Key header",
                     "hint", "Send your Enori API key in the X-Api-Key header; create one with 'keys create'.");
             return;
         }
         Caller caller = core.apiKeys().authenticate(key);
         if (!caller.isAuthenticated()) {
+            closeIfBodyUnread(request, response);
             JsonResponses.error(response, 401, "Invalid API key", "detail", caller.authProblem());
             return;
         }
@@ -110,6 +115,17 @@ final class McpGatewayFilter extends HttpFilter {
             forwarded = new CachedBodyRequest(request, body);
         }
         track(forwarded, response, chain);
+    }
+
+    /**
+     * A request rejected before its body is read leaves that body on the connection; Jetty then closes it after the
+     * response, and a client that pooled the connection would send its next request into a closed socket. Saying
+     * {@code Connection: close} up front makes the client open a new one instead.
+     */
+    private static void closeIfBodyUnread(HttpServletRequest request, HttpServletResponse response) {
+        if ("POST".equals(request.getMethod()) && request.getContentLengthLong() != 0) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     /** Counts in-flight requests (async ones until they complete) so a stop can wait for them. */

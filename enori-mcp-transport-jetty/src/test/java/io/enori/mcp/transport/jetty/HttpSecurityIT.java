@@ -108,6 +108,8 @@ class HttpSecurityIT {
         assertThat(reply.header("Content-Type").orElse("")).startsWith("application/json");
         assertThat(reply.json().path("error").asText()).isEqualTo("Authentication required");
         assertThat(reply.body()).contains("X-Api-Key");
+        // The POST body was never read, so the connection is not reusable, and the answer says so.
+        assertThat(reply.header("Connection")).as("Connection header of a 401 to a POST").hasValue("close");
         assertStillServing();
     }
 
