@@ -82,6 +82,7 @@ public final class EnoriMcp implements AutoCloseable {
         this.scheduler = Scheduler.create(context, recorder, builder.checkWorkers);
         this.jobHeartbeats = new JobHeartbeats(context, recorder);
         this.tools = ToolCatalog.all(context, scheduler).stream()
+                .filter(t -> builder.toolsets.includes(t.descriptor()))
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
         this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
         this.invoker = new ToolInvoker(rateLimiter);
@@ -232,6 +233,7 @@ public final class EnoriMcp implements AutoCloseable {
         private int oauthCallsPerMinute = 100;
         private String publicBaseUrl = "http://127.0.0.1:8080";
         private int checkWorkers = 8;
+        private Toolsets toolsets = Toolsets.ALL;
         private AlertOptions alertOptions = AlertOptions.defaults();
         private EmailSender emailSender;
         private PushNotifier pushNotifier;
@@ -292,6 +294,15 @@ public final class EnoriMcp implements AutoCloseable {
                 throw new IllegalArgumentException("checkWorkers must be >= 1");
             }
             this.checkWorkers = workers;
+            return this;
+        }
+
+        /**
+         * Offers only some tool groups, or only read tools ({@link Toolsets#parse}); others are unknown tools to
+         * {@code tools/list}, {@code tools/call} and {@link EnoriMcp#call}. Default: every tool.
+         */
+        public Builder toolsets(Toolsets toolsets) {
+            this.toolsets = Objects.requireNonNull(toolsets, "toolsets");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.enori.mcp.transport.jetty;
 
+import io.enori.mcp.core.Toolsets;
 import io.enori.mcp.core.store.Databases;
 import java.io.IOException;
 import java.io.Reader;
@@ -18,7 +19,8 @@ import java.util.Properties;
  *
  * @param rest the arguments left after the flags (e.g. {@code keys create …})
  */
-record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, String publicBaseUrl, List<String> rest) {
+record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, String publicBaseUrl, Toolsets toolsets,
+                    List<String> rest) {
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar enori-mcp-server.jar [options]           serve MCP over HTTP",
@@ -31,10 +33,11 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
             "  --allowed-origins A,B    ENORI_ALLOWED_ORIGINS   allowed-origins  browser origins allowed",
             "  --rate-limit N           ENORI_RATE_LIMIT        rate-limit       tool calls/min per key, default 60",
             "  --public-base-url URL    ENORI_PUBLIC_BASE_URL   public-base-url  base of share links",
+            "  --toolsets G,G[,read-only] ENORI_TOOLSETS        toolsets         offer only these tool groups",
             "  --config FILE            ENORI_CONFIG                             properties file (default ./enori.properties)");
 
     private static final List<String> SETTINGS = List.of("port", "host", "db", "stateless", "allowed-origins",
-            "rate-limit", "public-base-url", "config");
+            "rate-limit", "public-base-url", "toolsets", "config");
 
     static ServerConfig resolve(String[] args, Map<String, String> env) {
         Map<String, String> flags = new java.util.HashMap<>();
@@ -90,7 +93,8 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
         String linkHost = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
         String publicBase = lookup.get("public-base-url") == null ? "http://" + linkHost + ":" + http.port()
                 : lookup.get("public-base-url");
-        return new ServerConfig(http, db, integer(lookup, "rate-limit", 60, 1, 1_000_000), publicBase, List.copyOf(rest));
+        return new ServerConfig(http, db, integer(lookup, "rate-limit", 60, 1, 1_000_000), publicBase,
+                Toolsets.parse(lookup.get("toolsets")), List.copyOf(rest));
     }
 
     private interface Lookup {

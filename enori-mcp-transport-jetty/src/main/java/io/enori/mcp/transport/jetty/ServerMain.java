@@ -51,6 +51,7 @@ public final class ServerMain {
         EnoriMcp core = EnoriMcp.builder().jdbcUrl(config.dbUrl())
                 .rateLimits(config.apiKeyCallsPerMinute(), Math.max(100, config.apiKeyCallsPerMinute()))
                 .publicBaseUrl(config.publicBaseUrl())
+                .toolsets(config.toolsets())
                 .build();
         printFirstKeyIfEmpty(core, out);
         EnoriHttpServer server = EnoriHttpServer.start(core, config.http());

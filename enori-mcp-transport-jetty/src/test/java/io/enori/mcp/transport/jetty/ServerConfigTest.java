@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import io.enori.mcp.core.Toolsets;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,5 +191,18 @@ class ServerConfigTest {
 
         assertThat(config.dbUrl()).isEqualTo("jdbc:h2:mem:k");
         assertThat(config.rest()).containsExactly("keys", "create", "--account", "x", "--scopes", "monitors:read");
+    }
+
+    @Test
+    void toolsetsComeFromFlagEnvironmentOrFileAndAnUnknownGroupIsNamed() throws IOException {
+        assertThat(resolve(Map.of()).toolsets()).isEqualTo(Toolsets.ALL);
+        assertThat(resolve(Map.of(), "--toolsets", "monitors,read-only").toolsets())
+                .isEqualTo(new Toolsets(Set.of("monitors"), true));
+        assertThat(resolve(Map.of("ENORI_TOOLSETS", "slos")).toolsets()).isEqualTo(new Toolsets(Set.of("slos"), false));
+        Path file = properties("toolsets=incidents");
+        assertThat(resolve(Map.of(), "--config", file.toString()).toolsets())
+                .isEqualTo(new Toolsets(Set.of("incidents"), false));
+        assertThatThrownBy(() -> resolve(Map.of(), "--toolsets", "monitors,billing"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'billing'");
     }
 }

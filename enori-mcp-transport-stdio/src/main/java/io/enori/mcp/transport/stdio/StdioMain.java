@@ -3,6 +3,7 @@ package io.enori.mcp.transport.stdio;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.core.CallerResolver;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.Toolsets;
 import io.enori.mcp.core.cli.KeysCommand;
 import io.enori.mcp.core.store.Databases;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -26,11 +27,13 @@ import org.slf4j.Logger;
 public final class StdioMain {
     static final String ENV_API_KEY = "ENORI_API_KEY";
     static final String ENV_DB_URL = "ENORI_DB_URL";
+    static final String ENV_TOOLSETS = "ENORI_TOOLSETS";
     static final String USAGE = String.join("\n",
             "Usage:",
             "  java -jar enori-mcp-stdio.jar                       serve MCP on stdio (key in ENORI_API_KEY)",
             KeysCommand.usage("enori-mcp-stdio.jar"),
-            "Database: ENORI_DB_URL (default: an H2 file under ~/.enori)");
+            "Database: ENORI_DB_URL (default: an H2 file under ~/.enori)",
+            "Tools: ENORI_TOOLSETS=monitors,incidents[,read-only] offers only those groups (default: all)");
 
     private StdioMain() {
     }
@@ -56,12 +59,20 @@ public final class StdioMain {
             err.println("Unknown command '" + args[0] + "'.\n" + USAGE);
             return 2;
         }
-        return serve(env, dbUrl, in, out);
+        Toolsets toolsets;
+        try {
+            toolsets = Toolsets.parse(env.get(ENV_TOOLSETS));
+        } catch (IllegalArgumentException e) {
+            err.println(ENV_TOOLSETS + ": " + e.getMessage());
+            return 2;
+        }
+        return serve(env, dbUrl, toolsets, in, out);
     }
 
-    private static int serve(Map<String, String> env, String dbUrl, InputStream in, PrintStream out) {
+    private static int serve(Map<String, String> env, String dbUrl, Toolsets toolsets, InputStream in,
+                             PrintStream out) {
         Logger log = org.slf4j.LoggerFactory.getLogger(StdioMain.class);
-        EnoriMcp enori = EnoriMcp.builder().jdbcUrl(dbUrl).build();
+        EnoriMcp enori = EnoriMcp.builder().jdbcUrl(dbUrl).toolsets(toolsets).build();
         // Decision (documented in README): a bad key does not stop the server. The client connects and every
         // tool call answers "Authentication failed: …", which the user sees in their chat, not in a log file.
         Caller caller = enori.apiKeys().authenticate(env.get(ENV_API_KEY));
