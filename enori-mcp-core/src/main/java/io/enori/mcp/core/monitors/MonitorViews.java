@@ -34,7 +34,12 @@ final class MonitorViews {
                          String recordType, String expectedValue, Integer graceSeconds, int intervalSeconds,
                          int timeoutMs, int alertAfterFailures, List<String> channelIds, int consecutiveFailures,
                          Instant lastCheckedAt, Integer lastResponseTimeMs, Instant lastSuccessAt, Ssl ssl,
-                         DomainRegistration domainRegistration, Instant createdAt, Instant updatedAt) {
+                         DomainRegistration domainRegistration, Instant createdAt, Instant updatedAt,
+                         Heartbeat heartbeat) {
+    }
+
+    /** Where a job monitor's job reports: POST/GET url (success), url/start, url/fail. */
+    record Heartbeat(String url, String token) {
     }
 
     /** One stored check. */
@@ -52,7 +57,7 @@ final class MonitorViews {
                 m.intervalSeconds(), m.lastResponseTimeMs(), m.lastCheckedAt());
     }
 
-    static MonitorDetail detail(Monitor m, Instant now) {
+    static MonitorDetail detail(Monitor m, Instant now, Heartbeat heartbeat) {
         MonitorTarget t = m.target();
         MonitorTarget.Website web = t instanceof MonitorTarget.Website w ? w : null;
         MonitorTarget.Dns dns = t instanceof MonitorTarget.Dns d ? d : null;
@@ -68,7 +73,7 @@ final class MonitorViews {
                 dns == null ? null : dns.recordType().name(), dns == null ? null : dns.expectedValue(), grace,
                 m.intervalSeconds(), m.timeoutMs(), m.alertAfterFailures(), m.channelIds(), m.consecutiveFailures(),
                 m.lastCheckedAt(), m.lastResponseTimeMs(), m.lastSuccessAt(), ssl, registration, m.createdAt(),
-                m.updatedAt());
+                m.updatedAt(), heartbeat);
     }
 
     static CheckView check(CheckResult r, Function<Instant, OffsetDateTime> local) {
