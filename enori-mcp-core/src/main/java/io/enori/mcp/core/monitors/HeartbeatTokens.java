@@ -19,14 +19,14 @@ final class HeartbeatTokens {
     private HeartbeatTokens() {
     }
 
-    /** The monitor's heartbeat URL and token, or {@code null} when it is not a job monitor. */
-    static MonitorViews.Heartbeat of(CoreContext context, Monitor monitor) {
+    /** The monitor's heartbeat URL (its last segment is the token), or {@code null} for other monitor types. */
+    static String of(CoreContext context, Monitor monitor) {
         if (!(monitor.target() instanceof MonitorTarget.Job)) {
             return null;
         }
         String token = context.storage().jobPings().ensureToken(monitor.accountId(), monitor.id(), newToken(),
                 context.clock().instant());
-        return new MonitorViews.Heartbeat(context.publicBaseUrl() + "/ping/" + token, token);
+        return context.publicBaseUrl() + "/ping/" + token;
     }
 
     static String newToken() {
