@@ -47,11 +47,18 @@ public final class JobHeartbeats {
      * @param ping     the stored heartbeat
      * @param recorded the check result it recorded; empty for a {@code start} heartbeat and for a paused monitor,
      *                 whose heartbeats are kept but do not change its state
+     * @param monitor  the monitor as it stands after the heartbeat
      */
-    public record Received(JobPing ping, Optional<CheckRecorder.Recorded> recorded) {
+    public record Received(JobPing ping, Optional<CheckRecorder.Recorded> recorded, Monitor monitor) {
         public Received {
             Objects.requireNonNull(ping, "ping");
             Objects.requireNonNull(recorded, "recorded");
+            Objects.requireNonNull(monitor, "monitor");
+        }
+
+        /** The monitor's status as clients see it: {@code paused}, or {@code up}/{@code down}/{@code pending}. */
+        public String monitorStatus() {
+            return (monitor.paused() ? io.enori.mcp.api.MonitorStatus.PAUSED : monitor.status()).wireName();
         }
     }
 
@@ -134,10 +141,11 @@ public final class JobHeartbeats {
                     context.clock().instant(), report.durationMs(), report.message(), report.metrics());
             context.storage().jobPings().insert(ping);
             if (kind == JobPing.Kind.START || monitor.paused()) {
-                return new Received(ping, Optional.empty());
+                return new Received(ping, Optional.empty(), monitor);
             }
             CheckOutcome outcome = kind == JobPing.Kind.SUCCESS ? up() : down(failed(ping));
-            return new Received(ping, Optional.of(recorder.record(monitor, outcome)));
+            CheckRecorder.Recorded recorded = recorder.record(monitor, outcome);
+            return new Received(ping, Optional.of(recorded), recorded.monitor());
         });
     }
 

@@ -37,6 +37,11 @@ public record JobReport(String runId, Long durationMs, Map<String, Double> metri
         }
     }
 
+    /** A problem found before the fields could be read, e.g. a body that is not a JSON object. */
+    public static Invalid fromJsonProblem(String field, String problem) {
+        return new Invalid(field, problem);
+    }
+
     public JobReport {
         if (runId != null && (runId.isBlank() || runId.length() > MAX_RUN_ID)) {
             throw new Invalid("runId", "must be 1-" + MAX_RUN_ID + " non-blank characters");
