@@ -109,6 +109,29 @@ class JobHeartbeatsTest {
     }
 
     @Test
+    void aMissedHeartbeatOpensAnIncidentAfterTheMonitorsAlertAfterFailures() {
+        String nightly = (String) h.create(args("type", "job", "name", "Nightly ETL", "intervalSeconds", 300,
+                "graceSeconds", 60, "alertAfterFailures", 3)).get("id");
+        heartbeats.record(h.writer.accountId(), nightly, Kind.SUCCESS, JobReport.EMPTY);
+        String account = h.writer.accountId();
+
+        h.clock.advance(Duration.ofSeconds(361));
+        Monitor m = h.enori.storage().monitors().find(account, nightly).orElseThrow();
+        heartbeats.evaluateAndRecord(m);
+        h.clock.advance(Duration.ofSeconds(300));
+        heartbeats.evaluateAndRecord(h.enori.storage().monitors().find(account, nightly).orElseThrow());
+        assertThat(h.enori.storage().incidents().findActive(account, nightly)).isEmpty();
+
+        h.clock.advance(Duration.ofSeconds(300));
+        CheckResult third = heartbeats.evaluateAndRecord(h.enori.storage().monitors().find(account, nightly)
+                .orElseThrow()).result();
+
+        assertThat(third.status()).isEqualTo(CheckStatus.DOWN);
+        assertThat(h.enori.storage().incidents().findActive(account, nightly)).isPresent();
+        assertThat(h.monitor(nightly)).containsEntry("status", "down");
+    }
+
+    @Test
     void upWhileTheLastSuccessIsWithinIntervalPlusGraceInclusive() {
         heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, (String) null);
 
