@@ -17,6 +17,9 @@ import io.enori.mcp.core.maintenance.StartMaintenanceNow;
 import io.enori.mcp.core.monitors.CheckNow;
 import io.enori.mcp.core.monitors.CheckQueue;
 import io.enori.mcp.core.monitors.CreateMonitor;
+import io.enori.mcp.core.jobs.GetMonitorCustomMetrics;
+import io.enori.mcp.core.jobs.GetMonitorPings;
+import io.enori.mcp.core.jobs.GetMonitorRunSeries;
 import io.enori.mcp.core.monitors.GetCheckResults;
 import io.enori.mcp.core.monitors.GetHealthSummary;
 import io.enori.mcp.core.monitors.GetMonitor;
@@ -95,7 +98,11 @@ final class ToolCatalog {
                 new GetSloBreaches(context),
                 new CreateSlo(context),
                 new UpdateSlo(context),
-                new DeleteSlo(context));
+                new DeleteSlo(context),
+
+                new GetMonitorPings(context),
+                new GetMonitorCustomMetrics(context),
+                new GetMonitorRunSeries(context));
         Set<String> names = new HashSet<>();
         for (Tool tool : tools) {
             if (!names.add(tool.descriptor().name())) {

@@ -64,9 +64,11 @@ public final class CreateMonitor extends TypedTool<CreateMonitor.Input, CreateMo
             }
             context.storage().monitors().insert(monitor);
         }
-        String next = type == MonitorType.DOMAIN || type == MonitorType.JOB
-                ? "Checked by the scheduler; get_monitor shows its state."
+        String next = type == MonitorType.JOB
+                ? "Have the job POST to heartbeatUrl (…/start, …/fail); JSON body may carry runId, durationMs, "
+                + "metrics, message."
+                : type == MonitorType.DOMAIN ? "Checked by the scheduler; get_monitor shows its state."
                 : "Call check_now with this monitorId to run the first check now.";
-        return new Output(MonitorViews.detail(monitor, now), next);
+        return new Output(MonitorViews.detail(monitor, now, HeartbeatTokens.of(context, monitor)), next);
     }
 }

@@ -1,6 +1,7 @@
 package io.enori.mcp.core.monitors;
 
 import io.enori.mcp.api.Caller;
+import io.enori.mcp.api.Monitor;
 import io.enori.mcp.api.Scope;
 import io.enori.mcp.api.ToolAnnotations;
 import io.enori.mcp.core.tool.CoreContext;
@@ -27,14 +28,14 @@ public final class GetMonitor extends TypedTool<GetMonitor.Input, GetMonitor.Out
                 .annotations(ToolAnnotations.READ)
                 .description("Full configuration and current state of one monitor: target, interval, timeout, "
                         + "alert settings, last check, last success, TLS certificate expiry, domain registration "
-                        + "expiry (domain monitors)."),
+                        + "expiry (domain monitors), heartbeat URL (job monitors)."),
                 INPUT, Output.class);
         this.context = context;
     }
 
     @Override
     protected Output handle(Caller caller, Input in) {
-        return new Output(MonitorViews.detail(MonitorLookup.require(context, caller, in.monitorId()),
-                context.clock().instant()));
+        Monitor monitor = MonitorLookup.require(context, caller, in.monitorId());
+        return new Output(MonitorViews.detail(monitor, context.clock().instant(), HeartbeatTokens.of(context, monitor)));
     }
 }

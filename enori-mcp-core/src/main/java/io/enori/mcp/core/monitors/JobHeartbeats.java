@@ -47,11 +47,18 @@ public final class JobHeartbeats {
      * @param ping     the stored heartbeat
      * @param recorded the check result it recorded; empty for a {@code start} heartbeat and for a paused monitor,
      *                 whose heartbeats are kept but do not change its state
+     * @param monitor  the monitor as it stands after the heartbeat
      */
-    public record Received(JobPing ping, Optional<CheckRecorder.Recorded> recorded) {
+    public record Received(JobPing ping, Optional<CheckRecorder.Recorded> recorded, Monitor monitor) {
         public Received {
             Objects.requireNonNull(ping, "ping");
             Objects.requireNonNull(recorded, "recorded");
+            Objects.requireNonNull(monitor, "monitor");
+        }
+
+        /** The monitor's status as clients see it: {@code paused}, or {@code up}/{@code down}/{@code pending}. */
+        public String monitorStatus() {
+            return (monitor.paused() ? io.enori.mcp.api.MonitorStatus.PAUSED : monitor.status()).wireName();
         }
     }
 
@@ -82,6 +89,47 @@ public final class JobHeartbeats {
      *                                  than {@link JobPing#MAX_RUN_ID_LENGTH}
      */
     public Received record(String accountId, String monitorId, JobPing.Kind kind, String runId) {
+        if (runId != null && (runId.isBlank() || runId.length() > JobPing.MAX_RUN_ID_LENGTH)) {
+            throw new IllegalArgumentException("runId must be 1-" + JobPing.MAX_RUN_ID_LENGTH + " non-blank characters");
+        }
+        return store(accountId, monitorId, kind, runId, JobReport.EMPTY);
+    }
+
+    /**
+     * Stores a heartbeat with what the job reported (run id, duration, metrics, message) and records what it
+     * means at once. The report was validated when it was built, and the ping and its metrics are stored in
+     * one transaction: a bad report stores nothing.
+     *
+     * @throws NoSuchElementException   when the account has no such monitor
+     * @throws IllegalArgumentException when the monitor is not a job monitor
+     */
+    public Received record(String accountId, String monitorId, JobPing.Kind kind, JobReport report) {
+        Objects.requireNonNull(report, "report");
+        return store(accountId, monitorId, kind, report.runId(), report);
+    }
+
+    /**
+     * A heartbeat that arrived with a monitor's heartbeat token, which is all an anonymous job presents: the
+     * token names the account and the monitor.
+     *
+     * @return empty when no job monitor has this token
+     */
+    public Optional<Received> receive(String token, JobPing.Kind kind, JobReport report) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(report, "report");
+        Optional<JobPingStore.TokenOwner> owner = context.storage().jobPings().findByToken(token);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(record(owner.get().accountId(), owner.get().monitorId(), kind, report));
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            // Deleted meanwhile, or no longer a job monitor: the token leads nowhere.
+            return Optional.empty();
+        }
+    }
+
+    private Received store(String accountId, String monitorId, JobPing.Kind kind, String runId, JobReport report) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(monitorId, "monitorId");
         Objects.requireNonNull(kind, "kind");
@@ -90,13 +138,14 @@ public final class JobHeartbeats {
                     .orElseThrow(() -> new NoSuchElementException("Monitor not found: " + monitorId));
             requireJob(monitor);
             JobPing ping = new JobPing(context.ids().next(JobPing.ID_PREFIX), accountId, monitorId, kind, runId,
-                    context.clock().instant());
+                    context.clock().instant(), report.durationMs(), report.message(), report.metrics());
             context.storage().jobPings().insert(ping);
             if (kind == JobPing.Kind.START || monitor.paused()) {
-                return new Received(ping, Optional.empty());
+                return new Received(ping, Optional.empty(), monitor);
             }
             CheckOutcome outcome = kind == JobPing.Kind.SUCCESS ? up() : down(failed(ping));
-            return new Received(ping, Optional.of(recorder.record(monitor, outcome)));
+            CheckRecorder.Recorded recorded = recorder.record(monitor, outcome);
+            return new Received(ping, Optional.of(recorded), recorded.monitor());
         });
     }
 

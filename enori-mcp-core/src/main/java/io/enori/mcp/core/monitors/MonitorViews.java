@@ -34,7 +34,8 @@ final class MonitorViews {
                          String recordType, String expectedValue, Integer graceSeconds, int intervalSeconds,
                          int timeoutMs, int alertAfterFailures, List<String> channelIds, int consecutiveFailures,
                          Instant lastCheckedAt, Integer lastResponseTimeMs, Instant lastSuccessAt, Ssl ssl,
-                         DomainRegistration domainRegistration, Instant createdAt, Instant updatedAt) {
+                         DomainRegistration domainRegistration, Instant createdAt, Instant updatedAt,
+                         String heartbeatUrl) {
     }
 
     /** One stored check. */
@@ -52,7 +53,8 @@ final class MonitorViews {
                 m.intervalSeconds(), m.lastResponseTimeMs(), m.lastCheckedAt());
     }
 
-    static MonitorDetail detail(Monitor m, Instant now) {
+    /** @param heartbeatUrl where a job monitor's job reports (url, url/start, url/fail); null for others */
+    static MonitorDetail detail(Monitor m, Instant now, String heartbeatUrl) {
         MonitorTarget t = m.target();
         MonitorTarget.Website web = t instanceof MonitorTarget.Website w ? w : null;
         MonitorTarget.Dns dns = t instanceof MonitorTarget.Dns d ? d : null;
@@ -68,7 +70,7 @@ final class MonitorViews {
                 dns == null ? null : dns.recordType().name(), dns == null ? null : dns.expectedValue(), grace,
                 m.intervalSeconds(), m.timeoutMs(), m.alertAfterFailures(), m.channelIds(), m.consecutiveFailures(),
                 m.lastCheckedAt(), m.lastResponseTimeMs(), m.lastSuccessAt(), ssl, registration, m.createdAt(),
-                m.updatedAt());
+                m.updatedAt(), heartbeatUrl);
     }
 
     static CheckView check(CheckResult r, Function<Instant, OffsetDateTime> local) {

@@ -65,10 +65,10 @@ public final class UpdateMonitor extends TypedTool<UpdateMonitor.Input, UpdateMo
                         + "name, url, keyword, expectedStatusCodes, host, port, recordType, expectedValue, graceSeconds, "
                         + "intervalSeconds, timeoutMs, alertAfterFailures, channelIds");
             }
-            return new Output(MonitorViews.detail(current, context.clock().instant()), changed);
+            return new Output(MonitorViews.detail(current, context.clock().instant(), HeartbeatTokens.of(context, current)), changed);
         }
         context.storage().monitors().updateConfig(updated);
-        return new Output(MonitorViews.detail(updated, context.clock().instant()), changed);
+        return new Output(MonitorViews.detail(updated, context.clock().instant(), HeartbeatTokens.of(context, updated)), changed);
     }
 
     private static List<String> changedFields(Monitor before, Monitor after) {

@@ -55,7 +55,7 @@ class SchedulerJobAndDomainTest {
         assertThat(h.scheduler.stats().runs()).isZero();
         assertThat(h.scheduler.nextDue(job)).contains(due.plusSeconds(60));
 
-        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, (String) null);
         assertThat(h.stored(job)).extracting(CheckResult::status).containsExactly(CheckStatus.UP);
 
         h.clock.set(due.plusSeconds(60));
@@ -97,7 +97,7 @@ class SchedulerJobAndDomainTest {
         assertThat(h.scheduler.stats().failures()).isZero();
 
         new JobHeartbeats(h.context, new CheckRecorder(h.context)).record(h.writer.accountId(), job, Kind.FAIL,
-                null);
+                (String) null);
         CheckRecorder.Recorded recorded = h.scheduler.runNow(h.writer.accountId(), job).get(5, TimeUnit.SECONDS);
 
         assertThat(recorded.result().status()).isEqualTo(CheckStatus.DOWN);

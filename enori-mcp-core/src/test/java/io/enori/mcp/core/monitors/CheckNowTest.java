@@ -208,7 +208,7 @@ class CheckNowTest {
         String job = (String) h.create(args("type", "job", "name", "Cron", "intervalSeconds", 300,
                 "graceSeconds", 60)).get("id");
         h.clock.advance(Duration.ofMinutes(1));
-        h.enori.jobHeartbeats().record(h.writer.accountId(), job, JobPing.Kind.SUCCESS, null);
+        h.enori.jobHeartbeats().record(h.writer.accountId(), job, JobPing.Kind.SUCCESS, (String) null);
         h.clock.advance(Duration.ofSeconds(360));
 
         Map<String, Object> up = h.checkNow(job);

@@ -119,10 +119,12 @@ class CreateMonitorTest {
     }
 
     @Test
-    void domainAndJobMonitorsPointToTheSchedulerInsteadOfCheckNow() {
+    void domainAndJobMonitorsPointToTheSchedulerOrTheHeartbeatUrlInsteadOfCheckNow() {
         Map<String, Object> out = h.ok("create_monitor", h.writer, args("type", "job", "name", "Backup",
                 "graceSeconds", 120));
-        assertThat((String) out.get("next")).contains("scheduler").doesNotContain("check_now");
+        assertThat((String) out.get("next")).contains("heartbeatUrl").doesNotContain("check_now");
+        assertThat((String) h.ok("create_monitor", h.writer, args("type", "domain", "name", "Reg", "host",
+                "example.com")).get("next")).contains("scheduler").doesNotContain("check_now");
         assertThat(longOf(map(out.get("monitor")), "graceSeconds")).isEqualTo(120);
     }
 

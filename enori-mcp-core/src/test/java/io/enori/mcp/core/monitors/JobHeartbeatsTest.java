@@ -58,7 +58,7 @@ class JobHeartbeatsTest {
 
     @Test
     void aFailHeartbeatTakesTheMonitorDownAtOnceNamingTheRun() {
-        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, (String) null);
         h.clock.advance(Duration.ofSeconds(30));
 
         JobHeartbeats.Received received = heartbeats.record(h.writer.accountId(), job, Kind.FAIL, "run-7");
@@ -83,7 +83,7 @@ class JobHeartbeatsTest {
     void aPausedMonitorKeepsItsHeartbeatsButNotTheirVerdict() {
         h.ok("pause_monitor", h.writer, args("monitorId", job));
 
-        JobHeartbeats.Received received = heartbeats.record(h.writer.accountId(), job, Kind.FAIL, null);
+        JobHeartbeats.Received received = heartbeats.record(h.writer.accountId(), job, Kind.FAIL, (String) null);
 
         assertThat(received.recorded()).isEmpty();
         assertThat(h.storedChecks(job)).isEmpty();
@@ -93,9 +93,9 @@ class JobHeartbeatsTest {
 
     @Test
     void heartbeatsForAnUnknownOrAnotherAccountsMonitorAreRefused() {
-        assertThatThrownBy(() -> heartbeats.record(h.outsider.accountId(), job, Kind.SUCCESS, null))
+        assertThatThrownBy(() -> heartbeats.record(h.outsider.accountId(), job, Kind.SUCCESS, (String) null))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining(job);
-        assertThatThrownBy(() -> heartbeats.record(h.writer.accountId(), "mon_NOPE", Kind.SUCCESS, null))
+        assertThatThrownBy(() -> heartbeats.record(h.writer.accountId(), "mon_NOPE", Kind.SUCCESS, (String) null))
                 .isInstanceOf(NoSuchElementException.class);
         assertThat(h.enori.storage().jobPings().latest(h.writer.accountId(), job)).isEmpty();
     }
@@ -104,13 +104,36 @@ class JobHeartbeatsTest {
     void heartbeatsForAMonitorThatIsNoJobAreRefused() {
         String site = h.createWebsite("Site", "http://127.0.0.1:1/");
 
-        assertThatThrownBy(() -> heartbeats.record(h.writer.accountId(), site, Kind.SUCCESS, null))
+        assertThatThrownBy(() -> heartbeats.record(h.writer.accountId(), site, Kind.SUCCESS, (String) null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a job monitor");
     }
 
     @Test
+    void aMissedHeartbeatOpensAnIncidentAfterTheMonitorsAlertAfterFailures() {
+        String nightly = (String) h.create(args("type", "job", "name", "Nightly ETL", "intervalSeconds", 300,
+                "graceSeconds", 60, "alertAfterFailures", 3)).get("id");
+        heartbeats.record(h.writer.accountId(), nightly, Kind.SUCCESS, JobReport.EMPTY);
+        String account = h.writer.accountId();
+
+        h.clock.advance(Duration.ofSeconds(361));
+        Monitor m = h.enori.storage().monitors().find(account, nightly).orElseThrow();
+        heartbeats.evaluateAndRecord(m);
+        h.clock.advance(Duration.ofSeconds(300));
+        heartbeats.evaluateAndRecord(h.enori.storage().monitors().find(account, nightly).orElseThrow());
+        assertThat(h.enori.storage().incidents().findActive(account, nightly)).isEmpty();
+
+        h.clock.advance(Duration.ofSeconds(300));
+        CheckResult third = heartbeats.evaluateAndRecord(h.enori.storage().monitors().find(account, nightly)
+                .orElseThrow()).result();
+
+        assertThat(third.status()).isEqualTo(CheckStatus.DOWN);
+        assertThat(h.enori.storage().incidents().findActive(account, nightly)).isPresent();
+        assertThat(h.monitor(nightly)).containsEntry("status", "down");
+    }
+
+    @Test
     void upWhileTheLastSuccessIsWithinIntervalPlusGraceInclusive() {
-        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, (String) null);
 
         h.clock.advance(Duration.ofSeconds(360));
         CheckResult atTheEdge = heartbeats.evaluateAndRecord(monitor()).result();
@@ -125,11 +148,11 @@ class JobHeartbeatsTest {
 
     @Test
     void aFailAfterTheLastSuccessKeepsItDownEvenWithinTheWindowAndAfterALaterStart() {
-        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, (String) null);
         h.clock.advance(Duration.ofSeconds(60));
-        heartbeats.record(h.writer.accountId(), job, Kind.FAIL, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.FAIL, (String) null);
         h.clock.advance(Duration.ofSeconds(60));
-        heartbeats.record(h.writer.accountId(), job, Kind.START, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.START, (String) null);
 
         CheckResult result = heartbeats.evaluateAndRecord(monitor()).result();
 
@@ -139,9 +162,9 @@ class JobHeartbeatsTest {
 
     @Test
     void aSuccessAfterAFailBringsItBack() {
-        heartbeats.record(h.writer.accountId(), job, Kind.FAIL, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.FAIL, (String) null);
         h.clock.advance(Duration.ofSeconds(60));
-        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, (String) null);
 
         assertThat(heartbeats.evaluateAndRecord(monitor()).result().status()).isEqualTo(CheckStatus.UP);
         assertThat(h.monitor(job)).containsEntry("status", "up");
@@ -174,7 +197,7 @@ class JobHeartbeatsTest {
 
     @Test
     void repeatedMissesOpenAnIncidentAndASuccessResolvesIt() {
-        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, null);
+        heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, (String) null);
         h.clock.advance(Duration.ofSeconds(400));
         heartbeats.evaluateAndRecord(monitor());
         h.clock.advance(Duration.ofSeconds(300));
@@ -183,7 +206,7 @@ class JobHeartbeatsTest {
         assertThat(second.incidentChange()).hasValueSatisfying(i -> assertThat(i.isActive()).isTrue());
 
         h.clock.advance(Duration.ofSeconds(10));
-        JobHeartbeats.Received back = heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, null);
+        JobHeartbeats.Received back = heartbeats.record(h.writer.accountId(), job, Kind.SUCCESS, (String) null);
 
         assertThat(back.recorded().orElseThrow().incidentChange())
                 .hasValueSatisfying(i -> assertThat(i.isActive()).isFalse());

@@ -10,10 +10,13 @@ import io.enori.mcp.api.EnoriMcpException;
 import io.enori.mcp.api.JobPing;
 import io.enori.mcp.api.JobPing.Kind;
 import io.enori.mcp.api.MonitorTarget;
+import io.enori.mcp.api.spi.JobPingStore;
 import io.enori.mcp.api.spi.Page;
 import io.enori.mcp.api.spi.PageRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Job heartbeats: round trips, the latest and last-success reads, newest-first paging and account isolation. */
@@ -118,6 +121,91 @@ interface JobPingContract extends ContractSupport {
         assertThatThrownBy(() -> storage().jobPings().insert(ping(A, "mon_1", "png_1", Kind.FAIL, null, at(2))))
                 .isInstanceOf(EnoriMcpException.class)
                 .hasMessageContaining("already exists");
+    }
+
+    @Test
+    default void durationMessageAndMetricsRoundTripWithThePing() {
+        givenJob(A, "mon_1");
+        JobPing ping = new JobPing("png_1", A, "mon_1", Kind.SUCCESS, "run-1", at(5), 1234L, "shard 3 of 8",
+                Map.of("rows", 1200.0, "lag.ms", 0.25));
+        storage().jobPings().insert(ping);
+
+        assertThat(storage().jobPings().list(A, "mon_1", PageRequest.first(5)).items()).containsExactly(ping);
+        assertThat(storage().jobPings().latest(A, "mon_1")).contains(ping);
+    }
+
+    @Test
+    default void aPingWhoseMetricsCannotBeStoredLeavesNoPingBehind() {
+        givenJob(A, "mon_1");
+        storage().jobPings().insert(new JobPing("png_1", A, "mon_1", Kind.SUCCESS, null, at(1), null, null,
+                Map.of("rows", 1.0)));
+
+        // Same id: the ping row fails; and a second ping whose metric batch would clash cannot be half-stored.
+        assertThatThrownBy(() -> storage().jobPings().insert(new JobPing("png_1", A, "mon_1", Kind.FAIL, null, at(2),
+                null, null, Map.of("rows", 2.0)))).isInstanceOf(EnoriMcpException.class);
+
+        assertThat(storage().jobPings().list(A, "mon_1", PageRequest.first(5)).items()).extracting(JobPing::kind)
+                .containsExactly(Kind.SUCCESS);
+        assertThat(storage().jobPings().countMetricPoints(A, "mon_1", "rows", at(0), at(100))).isEqualTo(1);
+    }
+
+    @Test
+    default void theFilteredListHonoursRangeKindAndRun() {
+        givenJob(A, "mon_1");
+        storage().jobPings().insert(ping(A, "mon_1", "png_1", Kind.START, "r1", at(10)));
+        storage().jobPings().insert(ping(A, "mon_1", "png_2", Kind.SUCCESS, "r1", at(20)));
+        storage().jobPings().insert(ping(A, "mon_1", "png_3", Kind.SUCCESS, "r2", at(30)));
+        storage().jobPings().insert(ping(A, "mon_1", "png_4", Kind.SUCCESS, null, at(40)));
+
+        assertThat(ids(storage().jobPings().list(A, "mon_1", new JobPingStore.Filter(at(20), at(40), null, null),
+                PageRequest.first(10)))).containsExactly("png_3", "png_2");
+        assertThat(ids(storage().jobPings().list(A, "mon_1", new JobPingStore.Filter(null, null, Kind.SUCCESS, "r1"),
+                PageRequest.first(10)))).containsExactly("png_2");
+        assertThat(ids(storage().jobPings().list(B, "mon_1", JobPingStore.Filter.ALL, PageRequest.first(10))))
+                .isEmpty();
+    }
+
+    @Test
+    default void metricKeysPointsAndBucketsReadTheSeriesOfOneMonitor() {
+        givenJob(A, "mon_1");
+        givenJob(B, "mon_2");
+        storage().jobPings().insert(new JobPing("png_1", A, "mon_1", Kind.SUCCESS, "r1", at(0), null, null,
+                Map.of("rows", 10.0, "errors", 1.0)));
+        storage().jobPings().insert(new JobPing("png_2", A, "mon_1", Kind.SUCCESS, "r1", at(30), null, null,
+                Map.of("rows", 20.0)));
+        storage().jobPings().insert(new JobPing("png_3", A, "mon_1", Kind.SUCCESS, null, at(70), null, null,
+                Map.of("rows", 60.0)));
+        storage().jobPings().insert(new JobPing("png_4", B, "mon_2", Kind.SUCCESS, null, at(70), null, null,
+                Map.of("rows", 999.0)));
+
+        assertThat(storage().jobPings().metricKeys(A, "mon_1", at(0), at(100))).containsExactly(
+                new JobPingStore.MetricKey("errors", 1, 1.0, at(0)),
+                new JobPingStore.MetricKey("rows", 3, 60.0, at(70)));
+        assertThat(storage().jobPings().countMetricPoints(A, "mon_1", "rows", at(0), at(70))).isEqualTo(2);
+        assertThat(storage().jobPings().metricPoints(A, "mon_1", "rows", at(0), at(100), 2)).containsExactly(
+                new JobPingStore.MetricPoint(at(0), 10.0, "r1"), new JobPingStore.MetricPoint(at(30), 20.0, "r1"));
+        List<JobPingStore.MetricBucket> buckets = storage().jobPings().metricBuckets(A, "mon_1", "rows", at(0),
+                at(100), Duration.ofMinutes(1));
+        assertThat(buckets).extracting(JobPingStore.MetricBucket::count).containsExactly(2L, 1L);
+        assertThat(buckets.get(0).avg()).isEqualTo(15.0);
+        assertThat(buckets.get(0).min()).isEqualTo(10.0);
+        assertThat(buckets.get(0).max()).isEqualTo(20.0);
+        assertThat(storage().jobPings().metricKeys(B, "mon_1", at(0), at(100))).isEmpty();
+    }
+
+    @Test
+    default void aHeartbeatTokenIsKeptOncePerMonitorAndFoundAcrossAccounts() {
+        givenJob(A, "mon_1");
+
+        assertThat(storage().jobPings().ensureToken(A, "mon_1", "tok-first-0123456789", at(1)))
+                .isEqualTo("tok-first-0123456789");
+        assertThat(storage().jobPings().ensureToken(A, "mon_1", "tok-second-0123456789", at(2)))
+                .isEqualTo("tok-first-0123456789");
+        assertThat(storage().jobPings().token(A, "mon_1")).contains("tok-first-0123456789");
+        assertThat(storage().jobPings().token(B, "mon_1")).isEmpty();
+        assertThat(storage().jobPings().findByToken("tok-first-0123456789"))
+                .contains(new JobPingStore.TokenOwner(A, "mon_1"));
+        assertThat(storage().jobPings().findByToken("tok-second-0123456789")).isEmpty();
     }
 
     private void givenJob(String accountId, String monitorId) {

@@ -117,7 +117,7 @@ public final class EnoriHttpServer implements AutoCloseable {
 
     /**
      * Adds the MCP endpoints ({@code /mcp}, {@code /mcp/sse}, {@code /mcp/message}) with their gateway (auth,
-     * Origin, size, rate limit) to a host's own servlet context, beside the host's servlets. The context's
+     * Origin, size, rate limit), and job heartbeats at {@code /ping/{token}}, to a host's own servlet context, beside the host's servlets. The context's
      * error pages become JSON. Call before the host starts its server.
      */
     public static Mounted mount(ServletContextHandler context, EnoriMcp core, HttpSettings settings) {
@@ -163,6 +163,9 @@ public final class EnoriHttpServer implements AutoCloseable {
         started.add(sseServer::closeGracefully);
         addServlet(context, sse, HttpSettings.SSE_PATH);
         addServlet(context, sse, HttpSettings.SSE_MESSAGE_PATH);
+        // Heartbeats bypass the gateway: the token in the URL is the credential.
+        addServlet(context, new PingServlet(core.jobHeartbeats(), settings.maxRequestBytes(),
+                PingServlet.PINGS_PER_MINUTE, java.time.Clock.systemUTC()), PingServlet.PATH + "/*");
         return new Mounted(gateway, started, settings);
     }
 
