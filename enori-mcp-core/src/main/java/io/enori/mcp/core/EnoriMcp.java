@@ -17,6 +17,7 @@ import io.enori.mcp.core.alerts.MaintenanceCoverage;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.checks.Scheduler;
+import io.enori.mcp.core.traces.TraceIngest;
 import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.ratelimit.RateLimiter;
@@ -37,6 +38,7 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,7 @@ public final class EnoriMcp implements AutoCloseable {
     private final Alerting alerting;
     private final StatusPages statusPages;
     private final JobHeartbeats jobHeartbeats;
+    private final TraceIngest traceIngest;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
@@ -89,6 +92,7 @@ public final class EnoriMcp implements AutoCloseable {
         this.alerting = Alerting.create(context, builder.alertOptions, builder.emailSender, builder.pushNotifier,
                 MaintenanceCoverage.of(storage.maintenanceWindows()));
         this.statusPages = new StatusPages(context);
+        this.traceIngest = new TraceIngest(context, builder.traceRetention);
     }
 
     public static Builder builder() {
@@ -114,6 +118,14 @@ public final class EnoriMcp implements AutoCloseable {
      */
     public JobHeartbeats jobHeartbeats() {
         return jobHeartbeats;
+    }
+
+    /**
+     * The OTLP/HTTP trace receiver's logic: a transport authenticates the request and hands the caller and body
+     * to {@link TraceIngest#ingestJson}, then maps the result to HTTP.
+     */
+    public TraceIngest traceIngest() {
+        return traceIngest;
     }
 
     /**
@@ -235,6 +247,7 @@ public final class EnoriMcp implements AutoCloseable {
         private AlertOptions alertOptions = AlertOptions.defaults();
         private EmailSender emailSender;
         private PushNotifier pushNotifier;
+        private Duration traceRetention = Duration.ofDays(7);
 
         private Builder() {
         }
@@ -323,6 +336,16 @@ public final class EnoriMcp implements AutoCloseable {
          */
         public Builder pushNotifier(PushNotifier notifier) {
             this.pushNotifier = Objects.requireNonNull(notifier, "pushNotifier");
+            return this;
+        }
+
+        /** How long spans received over OTLP are kept (counted from receipt); default 7 days. */
+        public Builder traceRetention(Duration retention) {
+            Objects.requireNonNull(retention, "traceRetention");
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("traceRetention must be positive");
+            }
+            this.traceRetention = retention;
             return this;
         }
 

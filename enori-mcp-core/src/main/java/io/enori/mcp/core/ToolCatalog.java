@@ -1,5 +1,7 @@
 package io.enori.mcp.core;
 
+import io.enori.mcp.core.traces.GetMonitorTraces;
+import io.enori.mcp.core.traces.GetTraceDetail;
 import io.enori.mcp.api.Tool;
 import io.enori.mcp.core.alerts.ListAlertChannels;
 import io.enori.mcp.core.alerts.ListAlerts;
@@ -95,7 +97,10 @@ final class ToolCatalog {
                 new GetSloBreaches(context),
                 new CreateSlo(context),
                 new UpdateSlo(context),
-                new DeleteSlo(context));
+                new DeleteSlo(context),
+                // Traces
+                new GetMonitorTraces(context),
+                new GetTraceDetail(context));
         Set<String> names = new HashSet<>();
         for (Tool tool : tools) {
             if (!names.add(tool.descriptor().name())) {
