@@ -117,7 +117,8 @@ public final class EnoriHttpServer implements AutoCloseable {
 
     /**
      * Adds the MCP endpoints ({@code /mcp}, {@code /mcp/sse}, {@code /mcp/message}) with their gateway (auth,
-     * Origin, size, rate limit) to a host's own servlet context, beside the host's servlets. The context's
+     * Origin, size, rate limit), and the OTLP/HTTP JSON trace receiver at {@code /v1/traces}, to a host's own
+     * servlet context, beside the host's servlets. The context's
      * error pages become JSON. Call before the host starts its server.
      */
     public static Mounted mount(ServletContextHandler context, EnoriMcp core, HttpSettings settings) {
@@ -163,6 +164,8 @@ public final class EnoriHttpServer implements AutoCloseable {
         started.add(sseServer::closeGracefully);
         addServlet(context, sse, HttpSettings.SSE_PATH);
         addServlet(context, sse, HttpSettings.SSE_MESSAGE_PATH);
+        // OTLP/HTTP trace receiver: authenticates itself (it is not MCP, so not behind the gateway).
+        context.addServlet(new ServletHolder(new OtlpTracesServlet(core, settings)), OtlpTracesServlet.PATH);
         return new Mounted(gateway, started, settings);
     }
 
