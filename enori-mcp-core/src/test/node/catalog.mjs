@@ -5,7 +5,8 @@ import { eq, ok } from './harness.mjs';
 export const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monitor', 'get_monitor_stats', 'get_snooze_status', 'list_monitors',
   'list_incidents', 'get_incident', 'get_active_incidents', 'get_incident_stats', 'list_alerts', 'list_alert_channels',
   'list_maintenance_windows', 'list_status_pages', 'get_status_page', 'get_overview',
-  'list_slos', 'get_slo_status', 'get_slo_compliance', 'get_slo_breaches'];
+  'list_slos', 'get_slo_status', 'get_slo_compliance', 'get_slo_breaches',
+  'get_monitor_traces', 'get_trace_detail'];
 const WRITE_TOOLS = ['check_now', 'create_monitor', 'pause_monitor', 'resume_monitor', 'share_monitor', 'snooze_monitor', 'unsnooze_monitor', 'update_monitor',
   'acknowledge_incident', 'resolve_incident', 'add_incident_update', 'register_live_activity_token',
   'create_maintenance_window', 'start_maintenance_now',

@@ -30,14 +30,14 @@ public final class GetMonitorTraces extends TypedTool<GetMonitorTraces.Input, Ge
                  int spanCount, boolean error, String checkId) {
     }
 
-    record Output(String monitorId, OffsetDateTime since, OffsetDateTime until, String tz, List<Trace> traces,
+    record Output(OffsetDateTime since, OffsetDateTime until, String tz, List<Trace> traces,
                   String nextCursor, String note) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)
             .requiredId("monitorId", "mon_", "The monitor.")
             .timeRange()
-            .bool("errorsOnly", false, "Only traces with an ERROR span.")
+            .bool("errorsOnly", false, "Only traces with errors.")
             .paging()
             .build();
 
@@ -46,9 +46,8 @@ public final class GetMonitorTraces extends TypedTool<GetMonitorTraces.Input, Ge
     public GetMonitorTraces(CoreContext context) {
         super(tool(NAME).title("Monitor traces").group("traces").requires(Scope.MONITORS_READ)
                 .annotations(ToolAnnotations.READ)
-                .description("Traces of a website monitor's checks (spans its service sent over OTLP), newest "
-                        + "first: root service/operation, duration, span count, error. Open one with "
-                        + "get_trace_detail."),
+                .description("Traces of a website monitor's checks (its service's OTLP spans), newest first: root "
+                        + "service/operation, duration, span count, error. Detail: get_trace_detail."),
                 INPUT, Output.class);
         this.context = context;
     }
@@ -73,7 +72,7 @@ public final class GetMonitorTraces extends TypedTool<GetMonitorTraces.Input, Ge
                     : "No spans received in range. The service must export OTLP/HTTP JSON to /v1/traces "
                     + "(X-Api-Key with monitors:write) and continue the check's traceparent.";
         }
-        return new Output(monitor.id(), range.sinceLocal(), range.untilLocal(), range.zoneId(), traces,
+        return new Output(range.sinceLocal(), range.untilLocal(), range.zoneId(), traces,
                 Paging.cursor(NAME, page.nextKey()), note);
     }
 }

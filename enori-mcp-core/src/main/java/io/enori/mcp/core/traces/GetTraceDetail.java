@@ -23,14 +23,14 @@ public final class GetTraceDetail extends TypedTool<GetTraceDetail.Input, GetTra
     record Input(String traceId, String monitorId) {
     }
 
-    record Output(String traceId, String monitorId, String checkId, int spanCount, List<TraceViews.SpanView> spans,
+    record Output(String monitorId, String checkId, int spanCount, List<TraceViews.SpanView> spans,
                   boolean truncated) {
     }
 
     private static final InputSpec<Input> INPUT = InputSpec.of(Input.class)
             .requiredText("traceId", 32, Pattern.compile("^[0-9a-fA-F]{32}$"), "32 hex digits",
-                    "Trace id (32 hex), e.g. a check's traceId.")
-            .id("monitorId", "mon_", "Only if the trace is this monitor's.")
+                    "A check's traceId.")
+            .id("monitorId", "mon_", "Require this monitor's trace.")
             .build();
 
     private final CoreContext context;
@@ -38,8 +38,8 @@ public final class GetTraceDetail extends TypedTool<GetTraceDetail.Input, GetTra
     public GetTraceDetail(CoreContext context) {
         super(tool(NAME).title("Trace detail").group("traces").requires(Scope.MONITORS_READ)
                 .annotations(ToolAnnotations.READ)
-                .description("Every span of a trace in start order: parent, service, kind, start, duration, "
-                        + "status, attributes (values over 256 chars cut), events. Max " + MAX_SPANS + " spans."),
+                .description("A trace's spans in start order: parent, service, kind, timing, status, attributes "
+                        + "(long values cut), events. Max " + MAX_SPANS + "."),
                 INPUT, Output.class);
         this.context = context;
     }
@@ -58,7 +58,7 @@ public final class GetTraceDetail extends TypedTool<GetTraceDetail.Input, GetTra
         String checkId = spans.stream().map(TraceSpan::checkId).filter(Objects::nonNull).findFirst().orElse(null);
         int total = spans.size() < MAX_SPANS ? spans.size()
                 : context.storage().traces().countSpans(caller.accountId(), traceId);
-        return new Output(traceId, monitorId, checkId, total,
+        return new Output(monitorId, checkId, total,
                 spans.stream().map(TraceViews::span).collect(Collectors.toList()), total > spans.size());
     }
 }

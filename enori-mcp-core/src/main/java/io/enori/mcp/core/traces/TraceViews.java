@@ -26,27 +26,31 @@ final class TraceViews {
     private TraceViews() {
     }
 
-    record SpanEvent(String name, OffsetDateTime time, Map<String, Object> attributes) {
-    }
-
+    /**
+     * @param status {@code UNSET}, {@code OK} or {@code ERROR}, followed by {@code ": <message>"} when the span set one
+     * @param events {@code {name, time, attributes}} each; an untyped list keeps the tool's schema small
+     */
     record SpanView(String spanId, String parentSpanId, String name, String service, String kind,
-                    OffsetDateTime start, long durationMs, String status, String statusMessage,
-                    Map<String, Object> attributes, List<SpanEvent> events) {
+                    OffsetDateTime start, long durationMs, String status, Map<String, Object> attributes,
+                    List<Map<String, Object>> events) {
     }
 
     static SpanView span(TraceSpan s) {
-        List<SpanEvent> events = new ArrayList<>();
+        List<Map<String, Object>> events = new ArrayList<>();
         for (Map<String, Object> e : read(s.eventsJson(), LIST)) {
-            Object time = e.get("time");
             @SuppressWarnings("unchecked")
             Map<String, Object> attributes = e.get("attributes") instanceof Map<?, ?> m
                     ? (Map<String, Object>) m : Map.of();
-            events.add(new SpanEvent(String.valueOf(e.get("name")),
-                    time == null ? null : utc(Instant.parse(time.toString())), shown(attributes)));
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("name", e.get("name"));
+            // Stored as an instant; shown with its offset like every other time.
+            event.put("time", e.get("time") == null ? null : utc(Instant.parse(e.get("time").toString())).toString());
+            event.put("attributes", shown(attributes));
+            events.add(event);
         }
+        String status = s.statusMessage() == null ? s.statusCode() : s.statusCode() + ": " + s.statusMessage();
         return new SpanView(s.spanId(), s.parentSpanId(), s.name(), s.service(), s.kind(), utc(s.startedAt()),
-                durationMs(s.startedAt(), s.endedAt()), s.statusCode(), s.statusMessage(),
-                shown(read(s.attributesJson(), MAP)), events);
+                durationMs(s.startedAt(), s.endedAt()), status, shown(read(s.attributesJson(), MAP)), events);
     }
 
     static long durationMs(Instant start, Instant end) {
