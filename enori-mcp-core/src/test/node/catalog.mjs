@@ -6,7 +6,8 @@ export const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monit
   'list_incidents', 'get_incident', 'get_active_incidents', 'get_incident_stats', 'list_alerts', 'list_alert_channels',
   'list_maintenance_windows', 'list_status_pages', 'get_status_page', 'get_overview',
   'list_slos', 'get_slo_status', 'get_slo_compliance', 'get_slo_breaches',
-  'get_monitor_pings', 'get_monitor_custom_metrics', 'get_monitor_run_series'];
+  'get_monitor_pings', 'get_monitor_custom_metrics', 'get_monitor_run_series',
+  'get_monitor_traces', 'get_trace_detail'];
 const WRITE_TOOLS = ['check_now', 'create_monitor', 'pause_monitor', 'resume_monitor', 'share_monitor', 'snooze_monitor', 'unsnooze_monitor', 'update_monitor',
   'acknowledge_incident', 'resolve_incident', 'add_incident_update', 'register_live_activity_token',
   'create_maintenance_window', 'start_maintenance_now',
@@ -53,7 +54,9 @@ export async function checkCatalog(h, client) {
         seen++;
         const re = new RegExp(schema.pattern, 'u');
         const prefix = schema.pattern.replace(/^\^/, '').split('[')[0];
-        ok(re.test(`${prefix}01ABCDEF`), `${name} pattern ${schema.pattern} accepts ${prefix}01ABCDEF`);
+        // Prefixed ids (mon_…), or a W3C trace id (32 hex digits) for traceId.
+        const real = name === 'get_trace_detail' && !prefix ? '4bf92f3577b34da6a3ce929d0e0e4736' : `${prefix}01ABCDEF`;
+        ok(re.test(real), `${name} pattern ${schema.pattern} accepts ${real}`);
         ok(!re.test('not-an-id'), `${name} pattern ${schema.pattern} rejects not-an-id`);
       }
       for (const v of Object.values(schema.properties ?? {})) visit(name, v);

@@ -17,6 +17,8 @@ public record ToolError(String message, Map<String, Object> details) {
     /** Also when the SLO exists but belongs to another monitor than the one named in the same call. */
     public static final String SLO_NOT_FOUND = "SLO not found";
     public static final String STATUS_PAGE_NOT_FOUND = "Status page not found";
+    /** Also when the trace exists but is not linked to the monitor named in the same call. */
+    public static final String TRACE_NOT_FOUND = "Trace not found";
     public static final String INVALID_ARGUMENT = "Invalid argument";
 
     public ToolError {

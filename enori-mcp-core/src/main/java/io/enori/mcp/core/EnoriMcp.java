@@ -17,6 +17,7 @@ import io.enori.mcp.core.alerts.MaintenanceCoverage;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.checks.Scheduler;
+import io.enori.mcp.core.traces.TraceIngest;
 import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.ratelimit.RateLimiter;
@@ -37,6 +38,7 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,8 @@ public final class EnoriMcp implements AutoCloseable {
             + "get_active_incidents for what is broken now; find monitors with list_monitors (ids start mon_) and "
             + "drill in with get_monitor, get_monitor_stats and get_check_results. Incidents (inc_) open by themselves "
             + "after repeated failed checks; acknowledge_incident and add_incident_update keep their timeline. A monitor's "
-            + "SLOs (slo_) are listed by list_slos, with budget and burn in get_slo_status. "
+            + "SLOs (slo_) are listed by list_slos, with budget and burn in get_slo_status. Website checks carry a "
+            + "traceId; get_trace_detail shows the spans the checked service sent. "
             + "Times are ISO-8601; ranges default to the last 24 h. Errors come back as {\"error\": ...} with what "
             + "to change.";
 
@@ -73,6 +76,7 @@ public final class EnoriMcp implements AutoCloseable {
     private final Alerting alerting;
     private final StatusPages statusPages;
     private final JobHeartbeats jobHeartbeats;
+    private final TraceIngest traceIngest;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
@@ -90,6 +94,7 @@ public final class EnoriMcp implements AutoCloseable {
         this.alerting = Alerting.create(context, builder.alertOptions, builder.emailSender, builder.pushNotifier,
                 MaintenanceCoverage.of(storage.maintenanceWindows()));
         this.statusPages = new StatusPages(context);
+        this.traceIngest = new TraceIngest(context, builder.traceRetention);
     }
 
     public static Builder builder() {
@@ -115,6 +120,14 @@ public final class EnoriMcp implements AutoCloseable {
      */
     public JobHeartbeats jobHeartbeats() {
         return jobHeartbeats;
+    }
+
+    /**
+     * The OTLP/HTTP trace receiver's logic: a transport authenticates the request and hands the caller and body
+     * to {@link TraceIngest#ingestJson}, then maps the result to HTTP.
+     */
+    public TraceIngest traceIngest() {
+        return traceIngest;
     }
 
     /**
@@ -237,6 +250,7 @@ public final class EnoriMcp implements AutoCloseable {
         private AlertOptions alertOptions = AlertOptions.defaults();
         private EmailSender emailSender;
         private PushNotifier pushNotifier;
+        private Duration traceRetention = Duration.ofDays(7);
 
         private Builder() {
         }
@@ -334,6 +348,16 @@ public final class EnoriMcp implements AutoCloseable {
          */
         public Builder pushNotifier(PushNotifier notifier) {
             this.pushNotifier = Objects.requireNonNull(notifier, "pushNotifier");
+            return this;
+        }
+
+        /** How long spans received over OTLP are kept (counted from receipt); default 7 days. */
+        public Builder traceRetention(Duration retention) {
+            Objects.requireNonNull(retention, "traceRetention");
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("traceRetention must be positive");
+            }
+            this.traceRetention = retention;
             return this;
         }
 

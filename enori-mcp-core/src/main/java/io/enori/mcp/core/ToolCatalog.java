@@ -1,5 +1,7 @@
 package io.enori.mcp.core;
 
+import io.enori.mcp.core.traces.GetMonitorTraces;
+import io.enori.mcp.core.traces.GetTraceDetail;
 import io.enori.mcp.api.Tool;
 import io.enori.mcp.core.alerts.ListAlertChannels;
 import io.enori.mcp.core.alerts.ListAlerts;
@@ -102,7 +104,10 @@ final class ToolCatalog {
 
                 new GetMonitorPings(context),
                 new GetMonitorCustomMetrics(context),
-                new GetMonitorRunSeries(context));
+                new GetMonitorRunSeries(context),
+                // Traces
+                new GetMonitorTraces(context),
+                new GetTraceDetail(context));
         Set<String> names = new HashSet<>();
         for (Tool tool : tools) {
             if (!names.add(tool.descriptor().name())) {

@@ -35,7 +35,8 @@ class ToolCatalogTest {
                 "list_status_pages", "get_status_page", "get_overview",
                 "list_slos", "get_slo_status", "get_slo_compliance", "get_slo_breaches", "create_slo", "update_slo",
                 "delete_slo",
-                "get_monitor_pings", "get_monitor_custom_metrics", "get_monitor_run_series");
+                "get_monitor_pings", "get_monitor_custom_metrics", "get_monitor_run_series",
+                "get_monitor_traces", "get_trace_detail");
     }
 
     @Test

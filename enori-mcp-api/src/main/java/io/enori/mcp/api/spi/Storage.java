@@ -40,4 +40,7 @@ public interface Storage {
 
     /** The periods monitors were paused. */
     MonitorPauseStore monitorPauses();
+
+    /** Spans received over OTLP and their links to checks. */
+    TraceStore traces();
 }

@@ -138,7 +138,7 @@ final class DomainChecker {
                     : days == 1 ? "1 day" : days + " days") + ")";
         }
         CheckStatus verdict = error == null ? CheckStatus.UP : CheckStatus.DOWN;
-        return new CheckOutcome(verdict, elapsedMs, null, error, null, null, expiresAt);
+        return new CheckOutcome(verdict, elapsedMs, null, error, null, null, expiresAt, null);
     }
 
     /** An RDAP date: RFC 3339 with an offset, or (leniently) a bare date-time or date read as UTC. */

@@ -53,16 +53,23 @@ final class WebsiteChecker {
 
     CheckOutcome check(MonitorTarget.Website target, Duration timeout) {
         long start = System.nanoTime();
-        long timeoutMs = timeout.toMillis();
         URI uri = parse(target.url());
         if (uri == null) {
             return CheckOutcome.down(0, "invalid URL " + target.url());
         }
+        TraceParent trace = TraceParent.random();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("User-Agent", USER_AGENT)
+                .header(TraceParent.HEADER, trace.header())
                 .GET()
                 .build();
+        return check(target, timeout, uri, request, start).withTraceId(trace.traceId());
+    }
+
+    private CheckOutcome check(MonitorTarget.Website target, Duration timeout, URI uri, HttpRequest request,
+                               long start) {
+        long timeoutMs = timeout.toMillis();
         CompletableFuture<HttpResponse<byte[]>> response =
                 client.sendAsync(request, info -> new BoundedBody(MAX_BODY_BYTES));
         try {

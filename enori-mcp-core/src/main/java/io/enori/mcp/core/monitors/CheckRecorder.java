@@ -46,8 +46,12 @@ public final class CheckRecorder {
         Instant now = context.clock().instant();
         CheckResult result = new CheckResult(context.ids().next("chk_"), monitor.accountId(), monitor.id(),
                 outcome.status(), outcome.responseTimeMs(), outcome.statusCode(), outcome.error(),
-                outcome.contentMatched(), outcome.sslExpiresAt(), outcome.domainExpiresAt(), now);
+                outcome.contentMatched(), outcome.sslExpiresAt(), outcome.domainExpiresAt(), now, outcome.traceId());
         context.storage().checkResults().insert(result);
+        if (result.traceId() != null) {
+            // Spans the checked service exported before this result was stored join it now.
+            context.storage().traces().linkToCheck(monitor.accountId(), result.traceId(), monitor.id(), result.id());
+        }
         // Rollups count each check once, here, under the monitor's lock (one SLO query; nothing more without SLOs).
         slos.onCheck(monitor, result);
         boolean up = outcome.status() == CheckStatus.UP;

@@ -217,7 +217,7 @@ public final class JobHeartbeats {
     }
 
     private static CheckOutcome up() {
-        return new CheckOutcome(CheckStatus.UP, null, null, null, null, null, null);
+        return new CheckOutcome(CheckStatus.UP, null, null, null, null, null, null, null);
     }
 
     private static CheckOutcome down(String reason) {

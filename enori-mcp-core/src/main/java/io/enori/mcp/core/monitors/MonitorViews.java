@@ -40,7 +40,7 @@ final class MonitorViews {
 
     /** One stored check. */
     record CheckView(String id, String status, Integer responseTimeMs, Integer statusCode, String error,
-                     Boolean contentMatched, OffsetDateTime checkedAt) {
+                     Boolean contentMatched, OffsetDateTime checkedAt, String traceId) {
     }
 
     /** What clients see as status: paused wins over the last check's verdict. */
@@ -75,7 +75,7 @@ final class MonitorViews {
 
     static CheckView check(CheckResult r, Function<Instant, OffsetDateTime> local) {
         return new CheckView(r.id(), r.status().wireName(), r.responseTimeMs(), r.statusCode(), r.error(),
-                r.contentMatched(), local.apply(r.checkedAt()));
+                r.contentMatched(), local.apply(r.checkedAt()), r.traceId());
     }
 
     static String host(MonitorTarget t) {

@@ -22,7 +22,7 @@ final class JdbiCheckResultStore implements CheckResultStore {
     static final int MAX_ERROR_LENGTH = 4000;
 
     private static final String COLUMNS = "id, account_id, monitor_id, status, response_time_ms, status_code, error, "
-            + "content_matched, ssl_expires_at, domain_expires_at, checked_at";
+            + "content_matched, ssl_expires_at, domain_expires_at, checked_at, trace_id";
 
     private final Jdbi jdbi;
     private final CheckStatsQuery statsQuery;
@@ -39,7 +39,7 @@ final class JdbiCheckResultStore implements CheckResultStore {
                 ? result.error() : result.error().substring(0, MAX_ERROR_LENGTH);
         Sql.run("insert check result " + result.id(), () -> jdbi.useHandle(h -> h.createUpdate(
                         "INSERT INTO check_results (" + COLUMNS + ") VALUES (:id, :accountId, :monitorId, :status, "
-                                + ":responseTimeMs, :statusCode, :error, :contentMatched, :sslExpiresAt, :domainExpiresAt, :checkedAt)")
+                                + ":responseTimeMs, :statusCode, :error, :contentMatched, :sslExpiresAt, :domainExpiresAt, :checkedAt, :traceId)")
                 .bind("id", result.id())
                 .bind("accountId", result.accountId())
                 .bind("monitorId", result.monitorId())
@@ -51,6 +51,7 @@ final class JdbiCheckResultStore implements CheckResultStore {
                 .bind("sslExpiresAt", Sql.instant(result.sslExpiresAt()))
                 .bind("domainExpiresAt", Sql.instant(result.domainExpiresAt()))
                 .bind("checkedAt", Sql.instant(result.checkedAt()))
+                .bind("traceId", result.traceId())
                 .execute()));
     }
 
@@ -109,6 +110,6 @@ final class JdbiCheckResultStore implements CheckResultStore {
                 CheckStatus.valueOf(rs.getString("status")), Sql.integer(rs, "response_time_ms"),
                 Sql.integer(rs, "status_code"), rs.getString("error"), Sql.bool(rs, "content_matched"),
                 Sql.instant(rs, "ssl_expires_at"), Sql.instant(rs, "domain_expires_at"),
-                Sql.instant(rs, "checked_at"));
+                Sql.instant(rs, "checked_at"), rs.getString("trace_id"));
     }
 }

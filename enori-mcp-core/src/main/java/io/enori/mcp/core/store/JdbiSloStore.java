@@ -30,7 +30,7 @@ final class JdbiSloStore implements SloStore {
             + "burn_alert_policy, created_at, updated_at";
 
     private static final String CHECK_COLUMNS = "id, account_id, monitor_id, status, response_time_ms, status_code, "
-            + "error, content_matched, ssl_expires_at, domain_expires_at, checked_at";
+            + "error, content_matched, ssl_expires_at, domain_expires_at, checked_at, trace_id";
 
     private static final String IN_RANGE = "account_id = :accountId AND monitor_id = :monitorId "
             + "AND checked_at >= :since AND checked_at < :until";
@@ -304,6 +304,6 @@ final class JdbiSloStore implements SloStore {
                 CheckStatus.valueOf(rs.getString("status")), Sql.integer(rs, "response_time_ms"),
                 Sql.integer(rs, "status_code"), rs.getString("error"), Sql.bool(rs, "content_matched"),
                 Sql.instant(rs, "ssl_expires_at"), Sql.instant(rs, "domain_expires_at"),
-                Sql.instant(rs, "checked_at"));
+                Sql.instant(rs, "checked_at"), rs.getString("trace_id"));
     }
 }

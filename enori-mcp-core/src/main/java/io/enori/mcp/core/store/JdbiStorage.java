@@ -16,6 +16,7 @@ import io.enori.mcp.api.spi.SloStore;
 import io.enori.mcp.api.spi.SnoozeStore;
 import io.enori.mcp.api.spi.StatusPageStore;
 import io.enori.mcp.api.spi.Storage;
+import io.enori.mcp.api.spi.TraceStore;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -51,6 +52,7 @@ public final class JdbiStorage implements Storage {
     private final JobPingStore jobPings;
     private final SloStore slos;
     private final MonitorPauseStore monitorPauses;
+    private final TraceStore traces;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -68,6 +70,7 @@ public final class JdbiStorage implements Storage {
         this.jobPings = new JdbiJobPingStore(jdbi);
         this.slos = new JdbiSloStore(jdbi);
         this.monitorPauses = new JdbiMonitorPauseStore(jdbi);
+        this.traces = new JdbiTraceStore(jdbi);
     }
 
     /**
@@ -179,5 +182,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public MonitorPauseStore monitorPauses() {
         return monitorPauses;
+    }
+
+    /** OTLP spans, paged by trace (newest first), purged by receipt time. */
+    @Override
+    public TraceStore traces() {
+        return traces;
     }
 }

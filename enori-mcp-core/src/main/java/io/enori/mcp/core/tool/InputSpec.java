@@ -124,6 +124,11 @@ public final class InputSpec<I extends Record> {
             return add(name, description, false, new FieldType.Text(maxLength, null, null), null);
         }
 
+        public Builder<I> requiredText(String name, int maxLength, Pattern pattern, String patternHint,
+                                       String description) {
+            return add(name, description, true, new FieldType.Text(maxLength, pattern, patternHint), null);
+        }
+
         public Builder<I> text(String name, int maxLength, Pattern pattern, String patternHint, String description) {
             return add(name, description, false, new FieldType.Text(maxLength, pattern, patternHint), null);
         }

@@ -117,7 +117,8 @@ public final class EnoriHttpServer implements AutoCloseable {
 
     /**
      * Adds the MCP endpoints ({@code /mcp}, {@code /mcp/sse}, {@code /mcp/message}) with their gateway (auth,
-     * Origin, size, rate limit), and job heartbeats at {@code /ping/{token}}, to a host's own servlet context, beside the host's servlets. The context's
+     * Origin, size, rate limit), job heartbeats at {@code /ping/{token}} and the OTLP/HTTP JSON trace receiver at
+     * {@code /v1/traces}, to a host's own servlet context, beside the host's servlets. The context's
      * error pages become JSON. Call before the host starts its server.
      */
     public static Mounted mount(ServletContextHandler context, EnoriMcp core, HttpSettings settings) {
@@ -166,6 +167,8 @@ public final class EnoriHttpServer implements AutoCloseable {
         // Heartbeats bypass the gateway: the token in the URL is the credential.
         addServlet(context, new PingServlet(core.jobHeartbeats(), settings.maxRequestBytes(),
                 PingServlet.PINGS_PER_MINUTE, java.time.Clock.systemUTC()), PingServlet.PATH + "/*");
+        // OTLP/HTTP trace receiver: authenticates itself (it is not MCP, so not behind the gateway).
+        context.addServlet(new ServletHolder(new OtlpTracesServlet(core, settings)), OtlpTracesServlet.PATH);
         return new Mounted(gateway, started, settings);
     }
 
