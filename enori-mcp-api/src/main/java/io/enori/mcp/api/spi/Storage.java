@@ -40,4 +40,7 @@ public interface Storage {
 
     /** The periods monitors were paused. */
     MonitorPauseStore monitorPauses();
+
+    /** Browser monitors' steps, their check details and built-in billing items. */
+    BrowserMonitorStore browserMonitors();
 }

@@ -1,6 +1,7 @@
 package io.enori.mcp.core.store;
 
 import io.enori.mcp.api.spi.AccountStore;
+import io.enori.mcp.api.spi.BrowserMonitorStore;
 import io.enori.mcp.api.spi.AlertChannelStore;
 import io.enori.mcp.api.spi.AlertStore;
 import io.enori.mcp.api.spi.ApiKeyStore;
@@ -51,6 +52,7 @@ public final class JdbiStorage implements Storage {
     private final JobPingStore jobPings;
     private final SloStore slos;
     private final MonitorPauseStore monitorPauses;
+    private final BrowserMonitorStore browserMonitors;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -68,6 +70,7 @@ public final class JdbiStorage implements Storage {
         this.jobPings = new JdbiJobPingStore(jdbi);
         this.slos = new JdbiSloStore(jdbi);
         this.monitorPauses = new JdbiMonitorPauseStore(jdbi);
+        this.browserMonitors = new JdbiBrowserMonitorStore(jdbi);
     }
 
     /**
@@ -179,5 +182,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public MonitorPauseStore monitorPauses() {
         return monitorPauses;
+    }
+
+    /** Browser monitors' steps (JSON columns), browser check details and built-in billing items. */
+    @Override
+    public BrowserMonitorStore browserMonitors() {
+        return browserMonitors;
     }
 }
