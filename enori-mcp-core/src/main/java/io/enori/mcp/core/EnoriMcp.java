@@ -1,5 +1,13 @@
 package io.enori.mcp.core;
 
+import io.enori.mcp.api.BrowserPricing;
+import io.enori.mcp.api.spi.BillingGateway;
+import io.enori.mcp.api.spi.BrowserCheckExecutor;
+import io.enori.mcp.core.browser.BrowserChecks;
+import io.enori.mcp.core.browser.BrowserServices;
+import io.enori.mcp.core.browser.StoredBillingGateway;
+import java.time.Duration;
+import java.util.Optional;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.api.Plan;
 import io.enori.mcp.api.Tool;
@@ -79,9 +87,13 @@ public final class EnoriMcp implements AutoCloseable {
         this.context = new CoreContext(storage, builder.clock, ids, builder.checkExecutor, builder.defaultPlan,
                 builder.publicBaseUrl);
         CheckRecorder recorder = new CheckRecorder(context);
-        this.scheduler = Scheduler.create(context, recorder, builder.checkWorkers);
+        BrowserServices browser = new BrowserServices(Optional.ofNullable(builder.browserExecutor),
+                builder.billingGateway != null ? builder.billingGateway : StoredBillingGateway.create(storage, ids),
+                builder.browserPricing, Duration.ofSeconds(10));
+        this.scheduler = Scheduler.create(context, recorder, new BrowserChecks(context, recorder, browser),
+                builder.checkWorkers, Scheduler.Options.defaults());
         this.jobHeartbeats = new JobHeartbeats(context, recorder);
-        this.tools = ToolCatalog.all(context, scheduler).stream()
+        this.tools = ToolCatalog.all(context, scheduler, browser).stream()
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
         this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
         this.invoker = new ToolInvoker(rateLimiter);
@@ -235,8 +247,32 @@ public final class EnoriMcp implements AutoCloseable {
         private AlertOptions alertOptions = AlertOptions.defaults();
         private EmailSender emailSender;
         private PushNotifier pushNotifier;
+        private BrowserCheckExecutor browserExecutor;
+        private BillingGateway billingGateway;
+        private BrowserPricing browserPricing = BrowserPricing.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * Runs browser monitors (e.g. on Playwright). Without one, browser monitors can be created and edited but
+         * are not run.
+         */
+        public Builder browserCheckExecutor(BrowserCheckExecutor executor) {
+            this.browserExecutor = Objects.requireNonNull(executor, "browserCheckExecutor");
+            return this;
+        }
+
+        /** Bills browser monitors beyond the free slots; default: items recorded in the database. */
+        public Builder billingGateway(BillingGateway gateway) {
+            this.billingGateway = Objects.requireNonNull(gateway, "billingGateway");
+            return this;
+        }
+
+        /** Price and period of a paid browser monitor; default {@link BrowserPricing#DEFAULT}. */
+        public Builder browserPricing(BrowserPricing pricing) {
+            this.browserPricing = Objects.requireNonNull(pricing, "browserPricing");
+            return this;
         }
 
         /** Stores in the database at this JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}). */
