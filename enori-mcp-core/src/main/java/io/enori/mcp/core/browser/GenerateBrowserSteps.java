@@ -27,7 +27,7 @@ public final class GenerateBrowserSteps extends TypedTool<GenerateBrowserSteps.I
 
     public GenerateBrowserSteps(BrowserServices services) {
         super(tool("generate_browser_steps").title("Generate browser steps").group("browser")
-                .requires(Scope.MONITORS_WRITE).annotations(new ToolAnnotations(true, false, false, true))
+                .requires(Scope.MONITORS_WRITE).annotations(new ToolAnnotations(false, false, false, true))
                 .description("Preview steps for a page; creates nothing. Uses your model via sampling if offered, "
                         + "else reads the page. Pass them to create_browser_monitor."),
                 INPUT, Output.class);
