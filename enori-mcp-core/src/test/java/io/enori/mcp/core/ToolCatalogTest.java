@@ -34,7 +34,9 @@ class ToolCatalogTest {
                 "list_maintenance_windows", "create_maintenance_window", "start_maintenance_now",
                 "list_status_pages", "get_status_page", "get_overview",
                 "list_slos", "get_slo_status", "get_slo_compliance", "get_slo_breaches", "create_slo", "update_slo",
-                "delete_slo");
+                "delete_slo",
+                "get_browser_monitors", "get_browser_monitor_status", "get_browser_check_details",
+                "create_browser_monitor", "update_browser_steps", "generate_browser_steps", "delete_browser_monitor");
     }
 
     @Test

@@ -36,7 +36,7 @@ final class StepGenerator {
     private static final Pattern INPUT = Pattern.compile("(?is)<(input|textarea|select)\\b([^>]*)>");
     private static final Pattern SUBMIT = Pattern.compile("(?is)<button\\b([^>]*)>(.*?)</button>|<input\\b([^>]*type\\s*=\\s*[\"']?submit[^>]*)>");
     private static final Pattern LINK = Pattern.compile("(?is)<a\\b[^>]*href\\s*=\\s*[\"']([^\"'#]+)[\"'][^>]*>(.*?)</a>");
-    private static final Pattern ATTR = Pattern.compile("(?is)([a-z-]+)\\s*=\\s*[\"']([^\"']*)[\"']");
+    private static final Pattern ATTR = Pattern.compile("(?is)([a-z-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))");
 
     /** What was proposed: by whom, the steps, and what was dropped from a model's answer and why. */
     record Proposal(String source, List<BrowserViews.StepView> steps, List<String> dropped, String note) {
@@ -227,7 +227,8 @@ final class StepGenerator {
         Map<String, String> attrs = new java.util.HashMap<>();
         Matcher m = ATTR.matcher(text == null ? "" : text);
         while (m.find()) {
-            attrs.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
+            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            attrs.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), value);
         }
         return attrs;
     }
