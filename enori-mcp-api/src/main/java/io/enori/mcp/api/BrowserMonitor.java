@@ -8,7 +8,8 @@ import java.util.Objects;
  * The browser half of a {@link MonitorType#BROWSER} monitor: its steps, variables, healing state and the
  * billing item it is paid by. Status, interval and checks live on the {@link Monitor} with the same id.
  *
- * @param healedStep    the step index the executor last repaired, when {@code healing} is {@code HEALED}
+ * @param healedStep    the step (0-based) the last run repaired ({@code HEALED}) or failed at ({@code BROKEN});
+ *                      {@code null} when {@code HEALTHY}
  * @param billingItemId the gateway's item paying for this monitor; {@code null} when it uses a free slot
  * @param billedFrom    when its billing item started (the billing periods count from here)
  */

@@ -68,7 +68,8 @@ public final class EnoriMcp implements AutoCloseable {
             + "get_active_incidents for what is broken now; find monitors with list_monitors (ids start mon_) and "
             + "drill in with get_monitor, get_monitor_stats and get_check_results. Incidents (inc_) open by themselves "
             + "after repeated failed checks; acknowledge_incident and add_incident_update keep their timeline. A monitor's "
-            + "SLOs (slo_) are listed by list_slos, with budget and burn in get_slo_status. "
+            + "SLOs (slo_) are listed by list_slos, with budget and burn in get_slo_status. Browser monitors (scripted journeys) "
+            + "have their own tools: get_browser_monitors, get_browser_check_details, create_browser_monitor. "
             + "Times are ISO-8601; ranges default to the last 24 h. Errors come back as {\"error\": ...} with what "
             + "to change.";
 

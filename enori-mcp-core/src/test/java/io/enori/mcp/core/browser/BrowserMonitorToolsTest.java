@@ -237,4 +237,20 @@ class BrowserMonitorToolsTest {
         assertThat(ok(enori, "get_browser_monitors", other, args()).get("count")).isEqualTo(0);
         assertThat(enori.storage().monitors().find(caller.accountId(), id)).isPresent();
     }
+
+    @Test
+    void browserMonitorsShowInTheOrdinaryMonitorToolsAndCheckNowRunsThem() {
+        enori(null);
+        Caller caller = writer(enori, "acme");
+        String id = (String) create(enori, caller, "shop").get("monitorId");
+        Map<String, Object> monitor = ok(enori, "get_monitor", caller, args("monitorId", id));
+        assertThat(Json.write(monitor)).contains("\"type\":\"browser\"").contains("https://shop.example.com/login");
+        assertThat(error(enori, "update_monitor", caller, args("monitorId", id, "host", "example.com")).message())
+                .startsWith("Invalid argument: host");
+
+        enori.scheduler().start();
+        Map<String, Object> checked = ok(enori, "check_now", caller, args("monitorId", id));
+        assertThat(Json.write(checked)).contains("\"up\"");
+        assertThat(ok(enori, "get_browser_check_details", caller, args("monitorId", id)).get("status")).isEqualTo("up");
+    }
 }
