@@ -2,7 +2,7 @@
 import { eq, ok } from './harness.mjs';
 
 // The monitor tool set served today; extend these lists as tools are added.
-export const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monitor', 'get_monitor_stats', 'get_snooze_status', 'list_monitors',
+export const READ_TOOLS = ['get_browser_monitors', 'get_browser_monitor_status', 'get_browser_check_details', 'get_check_results', 'get_health_summary', 'get_monitor', 'get_monitor_stats', 'get_snooze_status', 'list_monitors',
   'list_incidents', 'get_incident', 'get_active_incidents', 'get_incident_stats', 'list_alerts', 'list_alert_channels',
   'list_maintenance_windows', 'list_status_pages', 'get_status_page', 'get_overview',
   'list_slos', 'get_slo_status', 'get_slo_compliance', 'get_slo_breaches',
@@ -11,9 +11,10 @@ export const READ_TOOLS = ['get_check_results', 'get_health_summary', 'get_monit
 const WRITE_TOOLS = ['check_now', 'create_monitor', 'pause_monitor', 'resume_monitor', 'share_monitor', 'snooze_monitor', 'unsnooze_monitor', 'update_monitor',
   'acknowledge_incident', 'resolve_incident', 'add_incident_update', 'register_live_activity_token',
   'create_maintenance_window', 'start_maintenance_now',
-  'create_slo', 'update_slo', 'delete_slo'];
+  'create_slo', 'update_slo', 'delete_slo',
+  'create_browser_monitor', 'update_browser_steps', 'generate_browser_steps', 'delete_browser_monitor'];
 // Deletes are the only destructive tools.
-const DESTRUCTIVE_TOOLS = ['delete_slo'];
+const DESTRUCTIVE_TOOLS = ['delete_slo', 'delete_browser_monitor'];
 const ALL_TOOLS = [...READ_TOOLS, ...WRITE_TOOLS].sort();
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
 

@@ -26,6 +26,7 @@ import { credentialsScenario, sessionScenario, statelessScenario } from './acces
 import { rateLimitScenario } from './rate-limit.mjs';
 import { incidentStoryScenario } from './incident-story.mjs';
 import { sloStoryScenario } from './slo-story.mjs';
+import { samplingScenario } from './sampling.mjs';
 
 const MINUTE = 60_000;
 
@@ -46,11 +47,11 @@ function key(name) {
 }
 
 /** Opens a connection as a check; returns undefined (and records a failure) when it cannot. */
-async function open(label, apiKey) {
+async function open(label, apiKey, options) {
   let conn;
   await h.check(`[${label}] connect over ${kind}`, async () => {
     try {
-      conn = await connect(kind, apiKey, label);
+      conn = await connect(kind, apiKey, label, options);
     } catch (e) {
       printServerLog(label, e.serverLog);
       throw e;
@@ -350,6 +351,7 @@ async function main() {
   const ctx = { h, kind, open, shut };
   await incidentStoryScenario(ctx);
   await sloStoryScenario(ctx);
+  await samplingScenario(ctx);
   await credentialsScenario(ctx);
   await rateLimitScenario({ ...ctx, apiKey: key('ENORI_E2E_KEY_LIMIT') });
   if (kind === 'streamable-http') await sessionScenario({ ...ctx, apiKey: key('ENORI_E2E_KEY_RW') });

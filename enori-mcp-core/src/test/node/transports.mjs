@@ -82,11 +82,12 @@ async function waitForExit(pid, timeoutMs) {
  * errors collects everything the client reported through onerror (for stdio this includes
  * any stdout line that is not JSON-RPC); serverLog() is the server's stderr so far (stdio).
  */
-export async function connect(kind, apiKey, label) {
+export async function connect(kind, apiKey, label, { capabilities = {}, setup } = {}) {
   const transport = kind === 'stdio' ? stdioTransport(apiKey) : httpTransport(kind, apiKey);
   const stderrChunks = [];
   transport.stderr?.on('data', (chunk) => stderrChunks.push(chunk));
-  const client = new Client({ name: `enori-e2e-${label}`, version: '0.0.0' }, { capabilities: {} });
+  const client = new Client({ name: `enori-e2e-${label}`, version: '0.0.0' }, { capabilities });
+  setup?.(client); // e.g. request handlers for the capabilities declared
   const errors = [];
   client.onerror = (error) => errors.push(error);
   const serverLog = () => Buffer.concat(stderrChunks).toString('utf8');

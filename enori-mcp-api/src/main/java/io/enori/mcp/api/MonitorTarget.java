@@ -86,4 +86,16 @@ public sealed interface MonitorTarget {
 
         public String address() { return "heartbeat"; }
     }
+
+    /**
+     * A browser journey starting at {@code url}; its steps and variables live in a
+     * {@link io.enori.mcp.api.spi.BrowserMonitorStore} row beside the monitor.
+     */
+    record Browser(String url) implements MonitorTarget {
+        public Browser { Objects.requireNonNull(url, "url"); }
+
+        public MonitorType type() { return MonitorType.BROWSER; }
+
+        public String address() { return url; }
+    }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** The kinds of monitor; the wire name is the lower-case name. */
 public enum MonitorType {
-    WEBSITE, PING, PORT, DNS, DOMAIN, JOB;
+    WEBSITE, PING, PORT, DNS, DOMAIN, JOB,
+    /** A scripted browser journey; created and changed by the browser tools, run by a {@code BrowserCheckExecutor}. */
+    BROWSER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,13 @@
 package io.enori.mcp.core;
 
+import io.enori.mcp.api.BrowserPricing;
+import io.enori.mcp.api.spi.BillingGateway;
+import io.enori.mcp.api.spi.BrowserCheckExecutor;
+import io.enori.mcp.core.browser.BrowserChecks;
+import io.enori.mcp.core.browser.BrowserServices;
+import io.enori.mcp.core.browser.StoredBillingGateway;
+import java.time.Duration;
+import java.util.Optional;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.api.Plan;
 import io.enori.mcp.api.Tool;
@@ -64,6 +72,8 @@ public final class EnoriMcp implements AutoCloseable {
             + "after repeated failed checks; acknowledge_incident and add_incident_update keep their timeline. A monitor's "
             + "SLOs (slo_) are listed by list_slos, with budget and burn in get_slo_status. Website checks carry a "
             + "traceId; get_trace_detail shows the spans the checked service sent. "
+            + "Browser monitors (scripted journeys) have their own tools: get_browser_monitors, "
+            + "get_browser_check_details, create_browser_monitor. "
             + "Times are ISO-8601; ranges default to the last 24 h. Errors come back as {\"error\": ...} with what "
             + "to change.";
 
@@ -83,9 +93,13 @@ public final class EnoriMcp implements AutoCloseable {
         this.context = new CoreContext(storage, builder.clock, ids, builder.checkExecutor, builder.defaultPlan,
                 builder.publicBaseUrl);
         CheckRecorder recorder = new CheckRecorder(context);
-        this.scheduler = Scheduler.create(context, recorder, builder.checkWorkers);
+        BrowserServices browser = new BrowserServices(Optional.ofNullable(builder.browserExecutor),
+                builder.billingGateway != null ? builder.billingGateway : StoredBillingGateway.create(storage, ids),
+                builder.browserPricing, Duration.ofSeconds(10));
+        this.scheduler = Scheduler.create(context, recorder, new BrowserChecks(context, recorder, browser),
+                builder.checkWorkers, Scheduler.Options.defaults());
         this.jobHeartbeats = new JobHeartbeats(context, recorder);
-        this.tools = ToolCatalog.all(context, scheduler).stream()
+        this.tools = ToolCatalog.all(context, scheduler, browser).stream()
                 .filter(t -> builder.toolsets.includes(t.descriptor()))
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
         this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
@@ -251,8 +265,32 @@ public final class EnoriMcp implements AutoCloseable {
         private EmailSender emailSender;
         private PushNotifier pushNotifier;
         private Duration traceRetention = Duration.ofDays(7);
+        private BrowserCheckExecutor browserExecutor;
+        private BillingGateway billingGateway;
+        private BrowserPricing browserPricing = BrowserPricing.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * Runs browser monitors (e.g. on Playwright). Without one, browser monitors can be created and edited but
+         * are not run.
+         */
+        public Builder browserCheckExecutor(BrowserCheckExecutor executor) {
+            this.browserExecutor = Objects.requireNonNull(executor, "browserCheckExecutor");
+            return this;
+        }
+
+        /** Bills browser monitors beyond the free slots; default: items recorded in the database. */
+        public Builder billingGateway(BillingGateway gateway) {
+            this.billingGateway = Objects.requireNonNull(gateway, "billingGateway");
+            return this;
+        }
+
+        /** Price and period of a paid browser monitor; default {@link BrowserPricing#DEFAULT}. */
+        public Builder browserPricing(BrowserPricing pricing) {
+            this.browserPricing = Objects.requireNonNull(pricing, "browserPricing");
+            return this;
         }
 
         /** Stores in the database at this JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}). */

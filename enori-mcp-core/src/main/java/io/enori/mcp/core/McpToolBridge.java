@@ -4,11 +4,14 @@ import io.enori.mcp.api.Tool;
 import io.enori.mcp.api.ToolDescriptor;
 import io.enori.mcp.api.ToolOutcome;
 import io.enori.mcp.core.tool.Json;
+import io.enori.mcp.core.tool.RequestContext;
 import io.enori.mcp.core.tool.ToolInvoker;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,19 +25,41 @@ final class McpToolBridge {
 
     static SyncToolSpecification specification(Tool tool, ToolInvoker invoker, CallerResolver callers) {
         return new SyncToolSpecification(mcpTool(tool.descriptor()),
-                (exchange, request) -> call(tool, invoker, callers, exchange.transportContext(), request));
+                (exchange, request) -> call(tool, invoker, callers, exchange.transportContext(), request,
+                        requestContext(exchange)));
     }
 
     static McpStatelessServerFeatures.SyncToolSpecification statelessSpecification(Tool tool, ToolInvoker invoker,
                                                                                   CallerResolver callers) {
         return new McpStatelessServerFeatures.SyncToolSpecification(mcpTool(tool.descriptor()),
-                (context, request) -> call(tool, invoker, callers, context, request));
+                (context, request) -> call(tool, invoker, callers, context, request, RequestContext.NONE));
     }
 
     private static McpSchema.CallToolResult call(Tool tool, ToolInvoker invoker, CallerResolver callers,
-                                                 McpTransportContext context, McpSchema.CallToolRequest request) {
+                                                 McpTransportContext context, McpSchema.CallToolRequest request,
+                                                 RequestContext requestContext) {
         boolean admitted = Boolean.TRUE.equals(context.get(CallerResolver.RATE_LIMITED_KEY));
-        return toResult(invoker.invoke(tool, callers.resolve(context), request.arguments(), admitted));
+        return toResult(invoker.invoke(tool, callers.resolve(context), request.arguments(), admitted, requestContext));
+    }
+
+    /** Offers the client's model to tools when the client declared sampling; the session carries the request. */
+    static RequestContext requestContext(McpSyncServerExchange exchange) {
+        McpSchema.ClientCapabilities capabilities = exchange.getClientCapabilities();
+        if (capabilities == null || capabilities.sampling() == null) {
+            return RequestContext.NONE;
+        }
+        return RequestContext.withSampler((systemPrompt, userMessage, maxTokens) -> {
+            McpSchema.CreateMessageResult result = exchange.createMessage(McpSchema.CreateMessageRequest.builder()
+                    .systemPrompt(systemPrompt)
+                    .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER,
+                            new McpSchema.TextContent(userMessage))))
+                    .maxTokens(maxTokens)
+                    .build());
+            if (result == null || !(result.content() instanceof McpSchema.TextContent text)) {
+                throw new IllegalStateException("the client's model answered no text");
+            }
+            return text.text();
+        });
     }
 
     private static McpSchema.Tool mcpTool(ToolDescriptor d) {

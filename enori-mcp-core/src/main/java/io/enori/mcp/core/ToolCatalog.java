@@ -47,6 +47,18 @@ import io.enori.mcp.core.status.ListStatusPages;
 import io.enori.mcp.core.tool.CoreContext;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.time.Duration;
+import io.enori.mcp.api.BrowserPricing;
+import io.enori.mcp.core.browser.BrowserServices;
+import io.enori.mcp.core.browser.CreateBrowserMonitor;
+import io.enori.mcp.core.browser.DeleteBrowserMonitor;
+import io.enori.mcp.core.browser.GenerateBrowserSteps;
+import io.enori.mcp.core.browser.GetBrowserCheckDetails;
+import io.enori.mcp.core.browser.GetBrowserMonitorStatus;
+import io.enori.mcp.core.browser.GetBrowserMonitors;
+import io.enori.mcp.core.browser.StoredBillingGateway;
+import io.enori.mcp.core.browser.UpdateBrowserSteps;
 import java.util.Set;
 
 /** Every tool the server offers, registered in one list. Order is the order of {@code tools/list}. */
@@ -56,6 +68,13 @@ final class ToolCatalog {
 
     /** @param checkQueue where check_now hands checks while the scheduler runs */
     static List<Tool> all(CoreContext context, CheckQueue checkQueue) {
+        return all(context, checkQueue, new BrowserServices(Optional.empty(),
+                StoredBillingGateway.create(context.storage(), context.ids()), BrowserPricing.DEFAULT,
+                Duration.ofSeconds(10)));
+    }
+
+    /** @param browser the browser executor, billing gateway and pricing the browser tools use */
+    static List<Tool> all(CoreContext context, CheckQueue checkQueue, BrowserServices browser) {
         List<Tool> tools = List.of(
                 // Monitors
                 new ListMonitors(context),
@@ -107,7 +126,15 @@ final class ToolCatalog {
                 new GetMonitorRunSeries(context),
                 // Traces
                 new GetMonitorTraces(context),
-                new GetTraceDetail(context));
+                new GetTraceDetail(context),
+                // Browser monitors
+                new GetBrowserMonitors(context),
+                new GetBrowserMonitorStatus(context),
+                new GetBrowserCheckDetails(context),
+                new CreateBrowserMonitor(context, browser),
+                new UpdateBrowserSteps(context),
+                new GenerateBrowserSteps(browser),
+                new DeleteBrowserMonitor(context, browser));
         Set<String> names = new HashSet<>();
         for (Tool tool : tools) {
             if (!names.add(tool.descriptor().name())) {

@@ -36,7 +36,9 @@ class ToolCatalogTest {
                 "list_slos", "get_slo_status", "get_slo_compliance", "get_slo_breaches", "create_slo", "update_slo",
                 "delete_slo",
                 "get_monitor_pings", "get_monitor_custom_metrics", "get_monitor_run_series",
-                "get_monitor_traces", "get_trace_detail");
+                "get_monitor_traces", "get_trace_detail",
+                "get_browser_monitors", "get_browser_monitor_status", "get_browser_check_details",
+                "create_browser_monitor", "update_browser_steps", "generate_browser_steps", "delete_browser_monitor");
     }
 
     @Test

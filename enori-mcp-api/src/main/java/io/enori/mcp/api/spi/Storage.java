@@ -43,4 +43,7 @@ public interface Storage {
 
     /** Spans received over OTLP and their links to checks. */
     TraceStore traces();
+
+    /** Browser monitors' steps, their check details and built-in billing items. */
+    BrowserMonitorStore browserMonitors();
 }

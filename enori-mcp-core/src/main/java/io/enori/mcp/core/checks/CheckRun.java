@@ -4,6 +4,7 @@ import io.enori.mcp.api.Monitor;
 import io.enori.mcp.api.MonitorType;
 import io.enori.mcp.api.spi.CheckExecutor;
 import io.enori.mcp.api.spi.CheckOutcome;
+import io.enori.mcp.core.browser.BrowserChecks;
 import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.tool.CoreContext;
@@ -30,6 +31,7 @@ final class CheckRun implements Runnable {
     private final CoreContext context;
     private final CheckRecorder recorder;
     private final JobHeartbeats heartbeats;
+    private final BrowserChecks browser;
     private final Scheduler.Counters counters;
     private final ConcurrentMap<String, CheckRun> inFlight;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -40,7 +42,9 @@ final class CheckRun implements Runnable {
     private Thread runner; // guarded by this
 
     CheckRun(String accountId, String monitorId, boolean urgent, CoreContext context, CheckRecorder recorder,
-             JobHeartbeats heartbeats, Scheduler.Counters counters, ConcurrentMap<String, CheckRun> inFlight) {
+             JobHeartbeats heartbeats, BrowserChecks browser, Scheduler.Counters counters,
+             ConcurrentMap<String, CheckRun> inFlight) {
+        this.browser = browser;
         this.accountId = accountId;
         this.monitorId = monitorId;
         this.urgent = urgent;
@@ -141,6 +145,12 @@ final class CheckRun implements Runnable {
         timeoutMs = monitor.timeoutMs();
         if (monitor.type() == MonitorType.JOB) {
             return judgeHeartbeats(monitor);
+        }
+        if (monitor.type() == MonitorType.BROWSER) {
+            if (browser == null) {
+                throw new CheckExecutor.NotCheckableException("browser monitors are not run by this scheduler");
+            }
+            return browser.run(monitor);
         }
         CheckOutcome outcome = context.checks().check(monitor.target(), Duration.ofMillis(monitor.timeoutMs()));
         if (result.isDone()) {

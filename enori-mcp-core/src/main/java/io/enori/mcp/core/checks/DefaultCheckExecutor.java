@@ -126,6 +126,9 @@ public final class DefaultCheckExecutor implements CheckExecutor {
         if (target instanceof MonitorTarget.Job) {
             throw new NotCheckableException(JOB_NOT_CHECKABLE);
         }
+        if (target instanceof MonitorTarget.Browser) {
+            throw new NotCheckableException("Browser monitors are run by the scheduler's browser check executor.");
+        }
         throw new IllegalStateException("no checker for " + target.type() + " monitors");
     }
 

@@ -2,6 +2,7 @@ package io.enori.mcp.core.checks;
 
 import io.enori.mcp.api.Monitor;
 import io.enori.mcp.api.spi.CheckExecutor;
+import io.enori.mcp.core.browser.BrowserChecks;
 import io.enori.mcp.core.monitors.CheckQueue;
 import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.monitors.JobHeartbeats;
@@ -126,6 +127,7 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
     private final CoreContext context;
     private final CheckRecorder recorder;
     private final JobHeartbeats heartbeats;
+    private final BrowserChecks browser;
     private final int workerCount;
     private final Options options;
     private final Counters counters = new Counters();
@@ -135,9 +137,10 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
     private final Object lifecycle = new Object();
     private volatile Active active;
 
-    private Scheduler(CoreContext context, CheckRecorder recorder, int workers, Options options) {
+    private Scheduler(CoreContext context, CheckRecorder recorder, BrowserChecks browser, int workers, Options options) {
         this.context = Objects.requireNonNull(context, "context");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.browser = browser;
         this.heartbeats = new JobHeartbeats(context, recorder);
         this.options = Objects.requireNonNull(options, "options");
         if (workers < 1) {
@@ -153,7 +156,16 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
 
     /** A scheduler with {@code workers} check threads and the given options; call {@link #start()}. */
     public static Scheduler create(CoreContext context, CheckRecorder recorder, int workers, Options options) {
-        return new Scheduler(context, recorder, workers, options);
+        return new Scheduler(context, recorder, null, workers, options);
+    }
+
+    /**
+     * A scheduler that also runs browser monitors through {@code browser}; without it their runs end as not
+     * checkable.
+     */
+    public static Scheduler create(CoreContext context, CheckRecorder recorder, BrowserChecks browser, int workers,
+                                   Options options) {
+        return new Scheduler(context, recorder, Objects.requireNonNull(browser, "browser"), workers, options);
     }
 
     /** Reads the monitor list and starts ticking. Does nothing if already started. */
@@ -269,7 +281,7 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
     }
 
     private CheckRun newRun(String accountId, String monitorId, boolean urgent) {
-        return new CheckRun(accountId, monitorId, urgent, context, recorder, heartbeats, counters, inFlight);
+        return new CheckRun(accountId, monitorId, urgent, context, recorder, heartbeats, browser, counters, inFlight);
     }
 
     private void tickSafely(Workers workers) {

@@ -29,7 +29,9 @@ final class MonitorSettings {
     static final int MAX_KEYWORD = 200;
     static final int MAX_CHANNELS = 20;
     static final int DEFAULT_GRACE_SECONDS = 60;
-    static final List<String> TYPES = Arrays.stream(MonitorType.values()).map(MonitorType::wireName)
+    /** The types create_monitor makes; browser monitors have their own tools. */
+    static final List<String> TYPES = Arrays.stream(MonitorType.values()).filter(t -> t != MonitorType.BROWSER)
+            .map(MonitorType::wireName)
             .collect(Collectors.toList());
     static final List<String> RECORD_TYPES = Arrays.stream(DnsRecordType.values()).map(Enum::name)
             .collect(Collectors.toList());
@@ -57,6 +59,9 @@ final class MonitorSettings {
             }
             if (t instanceof MonitorTarget.Job j) {
                 return new TargetFields(null, null, null, null, null, null, null, j.graceSeconds());
+            }
+            if (t instanceof MonitorTarget.Browser b) {
+                return new TargetFields(b.url(), null, null, null, null, null, null, null);
             }
             return new TargetFields(null, null, null, MonitorViews.host(t), null, null, null, null);
         }
@@ -150,6 +155,9 @@ final class MonitorSettings {
             case JOB:
                 onlyThese(type, given, "graceSeconds");
                 return new MonitorTarget.Job(f.graceSeconds == null ? DEFAULT_GRACE_SECONDS : f.graceSeconds);
+            case BROWSER:
+                onlyThese(type, given, "url");
+                return new MonitorTarget.Browser(url(required(type, "url", f.url)));
             default:
                 throw new IllegalStateException("unhandled monitor type " + type);
         }

@@ -65,7 +65,8 @@ final class MonitorViews {
         DomainRegistration registration = m.domainExpiresAt() == null ? null
                 : new DomainRegistration(m.domainExpiresAt(), Duration.between(now, m.domainExpiresAt()).toDays());
         return new MonitorDetail(m.id(), m.name(), m.type().wireName(), reportedStatus(m), m.paused(), t.address(),
-                web == null ? null : web.url(), web == null ? null : web.keyword(),
+                web != null ? web.url() : t instanceof MonitorTarget.Browser b ? b.url() : null,
+                web == null ? null : web.keyword(),
                 web == null ? null : web.expectedStatusCodes(), host(t), port,
                 dns == null ? null : dns.recordType().name(), dns == null ? null : dns.expectedValue(), grace,
                 m.intervalSeconds(), m.timeoutMs(), m.alertAfterFailures(), m.channelIds(), m.consecutiveFailures(),

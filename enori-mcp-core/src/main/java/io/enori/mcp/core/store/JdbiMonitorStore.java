@@ -26,7 +26,12 @@ final class JdbiMonitorStore implements MonitorStore {
         Objects.requireNonNull(monitor, "monitor");
         String status = MonitorRows.checkedStatus(monitor);
         String channelIds = Sql.joinList(monitor.channelIds(), "channel id");
-        Sql.run("insert monitor " + monitor.id(), () -> jdbi.useHandle(h -> MonitorRows.bindTarget(h.createUpdate(
+        Sql.run("insert monitor " + monitor.id(), () -> jdbi.useHandle(h -> insertRow(h, monitor, status, channelIds)));
+    }
+
+    /** The insert on a given handle, so a caller can put it in its own transaction. */
+    static void insertRow(org.jdbi.v3.core.Handle h, Monitor monitor, String status, String channelIds) {
+        MonitorRows.bindTarget(h.createUpdate(
                         "INSERT INTO monitors (" + MonitorRows.COLUMNS + ") VALUES (:id, :accountId, :name, "
                                 + MonitorRows.TARGET_VALUES + ", :intervalSeconds, :timeoutMs, :alertAfterFailures, "
                                 + ":channelIds, :paused, :status, :consecutiveFailures, :lastCheckedAt, "
@@ -49,7 +54,7 @@ final class JdbiMonitorStore implements MonitorStore {
                 .bind("domainExpiresAt", Sql.instant(monitor.domainExpiresAt()))
                 .bind("createdAt", Sql.instant(monitor.createdAt()))
                 .bind("updatedAt", Sql.instant(monitor.updatedAt()))
-                .execute()));
+                .execute();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.enori.mcp.core.store;
 
 import io.enori.mcp.api.spi.AccountStore;
+import io.enori.mcp.api.spi.BrowserMonitorStore;
 import io.enori.mcp.api.spi.AlertChannelStore;
 import io.enori.mcp.api.spi.AlertStore;
 import io.enori.mcp.api.spi.ApiKeyStore;
@@ -53,6 +54,7 @@ public final class JdbiStorage implements Storage {
     private final SloStore slos;
     private final MonitorPauseStore monitorPauses;
     private final TraceStore traces;
+    private final BrowserMonitorStore browserMonitors;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -71,6 +73,7 @@ public final class JdbiStorage implements Storage {
         this.slos = new JdbiSloStore(jdbi);
         this.monitorPauses = new JdbiMonitorPauseStore(jdbi);
         this.traces = new JdbiTraceStore(jdbi);
+        this.browserMonitors = new JdbiBrowserMonitorStore(jdbi);
     }
 
     /**
@@ -188,5 +191,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public TraceStore traces() {
         return traces;
+    }
+
+    /** Browser monitors' steps (JSON columns), browser check details and built-in billing items. */
+    @Override
+    public BrowserMonitorStore browserMonitors() {
+        return browserMonitors;
     }
 }

@@ -70,6 +70,9 @@ final class MonitorRows {
             case JOB:
                 graceSeconds = ((MonitorTarget.Job) target).graceSeconds();
                 break;
+            case BROWSER:
+                url = ((MonitorTarget.Browser) target).url();
+                break;
             default:
                 throw new IllegalArgumentException("Unsupported monitor type " + target.type());
         }
@@ -101,6 +104,8 @@ final class MonitorRows {
                 return new MonitorTarget.Domain(rs.getString("host"));
             case JOB:
                 return new MonitorTarget.Job(rs.getInt("grace_seconds"));
+            case BROWSER:
+                return new MonitorTarget.Browser(rs.getString("url"));
             default:
                 throw new IllegalStateException("Unsupported monitor type " + type);
         }

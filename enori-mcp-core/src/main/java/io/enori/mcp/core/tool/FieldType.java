@@ -195,6 +195,17 @@ sealed interface FieldType {
         }
     }
 
+    /** A JSON array or object passed through as maps and lists, checked further by the tool itself. */
+    record Structured(Map<String, Object> schema, boolean array) implements FieldType {
+        public Object coerce(String field, Object raw) {
+            if (array ? !(raw instanceof List<?>) : !(raw instanceof Map<?, ?>)) {
+                throw new InvalidArgument(field, "must be " + (array ? "an array" : "an object") + " (got "
+                        + describe(raw) + ")");
+            }
+            return raw;
+        }
+    }
+
     static String describe(Object raw) {
         if (raw == null) {
             return "null";

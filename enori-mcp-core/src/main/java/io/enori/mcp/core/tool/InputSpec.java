@@ -182,6 +182,14 @@ public final class InputSpec<I extends Record> {
             return add(name, description, false, new FieldType.ListOf(new FieldType.Integer32(min, max), maxItems), null);
         }
 
+        /**
+         * An array of objects (or other JSON) passed through as lists and maps; the tool validates the items and
+         * names them ({@code steps[2].selector}) in its own messages.
+         */
+        public Builder<I> array(String name, boolean required, Map<String, Object> schema, String description) {
+            return add(name, description, required, new FieldType.Structured(schema, true), null);
+        }
+
         /** {@code limit} (1–200, default 50) and the opaque {@code cursor} of list tools. */
         public Builder<I> paging() {
             integer("limit", 1, Paging.MAX_LIMIT, Paging.DEFAULT_LIMIT, "Page size.");

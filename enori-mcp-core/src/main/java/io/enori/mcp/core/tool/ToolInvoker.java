@@ -32,6 +32,12 @@ public final class ToolInvoker {
      * @param alreadyAdmitted the transport already counted this call against the rate limit
      */
     public ToolOutcome invoke(Tool tool, Caller caller, Map<String, Object> arguments, boolean alreadyAdmitted) {
+        return invoke(tool, caller, arguments, alreadyAdmitted, RequestContext.NONE);
+    }
+
+    /** @param request what the transport knows about the request, handed to {@link TypedTool}s */
+    public ToolOutcome invoke(Tool tool, Caller caller, Map<String, Object> arguments, boolean alreadyAdmitted,
+                              RequestContext request) {
         if (!caller.isAuthenticated()) {
             return ToolOutcome.failed(ToolError.unauthenticated(caller.authProblem()));
         }
@@ -42,7 +48,8 @@ public final class ToolInvoker {
             return ToolOutcome.failed(ToolError.insufficientScope(tool.descriptor().requiredScope()));
         }
         try {
-            return tool.call(caller, arguments);
+            return tool instanceof TypedTool<?, ?> typed ? typed.call(caller, arguments, request)
+                    : tool.call(caller, arguments);
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("tool {} failed for principal {} (ref {})", tool.descriptor().name(), caller.principalId(),

@@ -40,11 +40,21 @@ public abstract class TypedTool<I extends Record, O extends Record> implements T
 
     @Override
     public final ToolOutcome call(Caller caller, Map<String, Object> arguments) {
+        return call(caller, arguments, RequestContext.NONE);
+    }
+
+    /** Like {@link #call(Caller, Map)}, with what the transport knows about the request (e.g. sampling). */
+    public final ToolOutcome call(Caller caller, Map<String, Object> arguments, RequestContext request) {
         try {
-            return ToolOutcome.ok(handle(caller, input.parse(arguments)));
+            return ToolOutcome.ok(handle(caller, input.parse(arguments), request));
         } catch (ToolFailure failure) {
             return ToolOutcome.failed(failure.error());
         }
+    }
+
+    /** Tools that use the request context (e.g. the client's model) override this; the rest ignore it. */
+    protected O handle(Caller caller, I input, RequestContext request) {
+        return handle(caller, input);
     }
 
     /**

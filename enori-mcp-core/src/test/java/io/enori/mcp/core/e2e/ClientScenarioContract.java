@@ -42,10 +42,10 @@ public abstract class ClientScenarioContract {
     public static final String NODE_PROJECT = "enori-mcp-core/src/test/node";
     /**
      * How many checks every transport passes: the tool calls and their answers, scopes, tenancy, the incident story
-     * (17), the SLO story (13), a bad credential, and the rate limit (60 calls pass, the 61st is refused).
+     * (17), the SLO story (13), browser steps through sampling (5 with connect and close), a bad credential, and the rate limit (60 calls pass, the 61st is refused).
      * Subclasses add their transport's own checks.
      */
-    protected static final int SHARED_CHECKS = 81;
+    protected static final int SHARED_CHECKS = 86;
 
     private static final Duration NPM_TIMEOUT = Duration.ofSeconds(300);
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) passed, 0 failed");
