@@ -41,6 +41,15 @@ class ToolCatalogTest {
                 "create_browser_monitor", "update_browser_steps", "generate_browser_steps", "delete_browser_monitor");
     }
 
+    /** SPEC §6: 45 tools from the seed plus the 4 its scope table implies, each in one of the tool groups of §12. */
+    @Test
+    void theWholeSpecCatalogIsFortyNineToolsInTheNineGroups() {
+        assertThat(enori.toolDescriptors()).hasSize(49);
+        assertThat(enori.toolDescriptors()).extracting(ToolDescriptor::name).doesNotHaveDuplicates();
+        assertThat(enori.toolDescriptors()).extracting(ToolDescriptor::group).allMatch(Toolsets.GROUPS::contains)
+                .containsAll(Toolsets.GROUPS);
+    }
+
     @Test
     void readToolsAreReadOnlyAndNeedAReadScopeWritesNeedAWriteScope() {
         for (ToolDescriptor d : enori.toolDescriptors()) {
