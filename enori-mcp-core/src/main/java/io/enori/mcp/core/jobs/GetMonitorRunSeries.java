@@ -26,8 +26,10 @@ import java.util.Map;
  */
 public final class GetMonitorRunSeries extends TypedTool<GetMonitorRunSeries.Input, GetMonitorRunSeries.Output> {
     static final int MAX_PINGS = 5000;
+    /** Keeps the default answer well under SPEC §12's ~20k tokens; up to MAX_PINGS on request. */
+    static final int DEFAULT_PINGS = 200;
 
-    record Input(String monitorId, String runId, String since, String until, String tz) {
+    record Input(String monitorId, String runId, String since, String until, String tz, Integer maxPings) {
     }
 
     record Run(String runId, OffsetDateTime start, OffsetDateTime end, int pings, String outcome,
@@ -45,6 +47,7 @@ public final class GetMonitorRunSeries extends TypedTool<GetMonitorRunSeries.Inp
             .requiredId("monitorId", "mon_", "A job monitor.")
             .text("runId", 200, "Filter.")
             .timeRange()
+            .integer("maxPings", 1, MAX_PINGS, DEFAULT_PINGS, "Newest pings to group and list.")
             .build();
 
     private final CoreContext context;
@@ -62,11 +65,12 @@ public final class GetMonitorRunSeries extends TypedTool<GetMonitorRunSeries.Inp
     protected Output handle(Caller caller, Input in) {
         Monitor monitor = JobViews.requireJob(context, caller, in.monitorId());
         TimeRange range = TimeRange.resolve(in.since(), in.until(), in.tz(), context.clock());
+        int max = in.maxPings() == null ? DEFAULT_PINGS : in.maxPings();
         List<JobPing> fetched = context.storage().jobPings().list(caller.accountId(), monitor.id(),
                 new JobPingStore.Filter(range.since(), range.until(), null, in.runId()),
-                PageRequest.first(MAX_PINGS + 1)).items();
-        boolean truncated = fetched.size() > MAX_PINGS;
-        List<JobPing> newestFirst = truncated ? fetched.subList(0, MAX_PINGS) : fetched;
+                PageRequest.first(max + 1)).items();
+        boolean truncated = fetched.size() > max;
+        List<JobPing> newestFirst = truncated ? fetched.subList(0, max) : fetched;
         List<JobPing> pings = new ArrayList<>(newestFirst);
         pings.sort(Comparator.comparing(JobPing::receivedAt).thenComparing(JobPing::id));
         Map<String, List<JobPing>> byRun = new LinkedHashMap<>();
@@ -77,7 +81,8 @@ public final class GetMonitorRunSeries extends TypedTool<GetMonitorRunSeries.Inp
                 .sorted(Comparator.comparing(Run::start, Comparator.reverseOrder())).toList();
         List<PingBrief> flat = newestFirst.stream()
                 .map(p -> new PingBrief(p.id(), p.kind().wireName(), p.runId(), range.local(p.receivedAt()))).toList();
-        String note = truncated ? "Only the newest " + MAX_PINGS + " pings; narrow since/until or pass runId."
+        String note = truncated ? "Only the newest " + max + " pings; raise maxPings (up to " + MAX_PINGS
+                + "), narrow since/until or pass runId."
                 : pings.isEmpty() ? "No pings in range; widen since/until." : null;
         return new Output(range.sinceLocal(), range.untilLocal(), runs, flat, truncated,
                 note);

@@ -1,6 +1,7 @@
 package io.enori.mcp.core.monitors;
 
 import static io.enori.mcp.core.testing.ToolCalls.args;
+import static io.enori.mcp.core.testing.ToolCalls.assertInvalid;
 import static io.enori.mcp.core.testing.ToolCalls.list;
 import static io.enori.mcp.core.testing.ToolCalls.longOf;
 import static io.enori.mcp.core.testing.ToolCalls.map;
@@ -66,6 +67,22 @@ class JobToolsTest {
         assertThat(received.ping().monitorId()).isEqualTo(job);
         assertThat(received.monitorStatus()).isEqualTo("up");
         assertThat(heartbeats.receive("x".repeat(43), Kind.SUCCESS, JobReport.EMPTY)).isEmpty();
+    }
+
+    @Test
+    void runSeriesListsTheNewestMaxPingsAndSaysHowToGetMore() {
+        for (int i = 0; i < 3; i++) {
+            heartbeats.record(account, job, Kind.SUCCESS, new JobReport("run-" + i, null, null, null));
+            h.clock.advance(Duration.ofSeconds(10));
+        }
+
+        Map<String, Object> series = h.ok("get_monitor_run_series", h.reader, args("monitorId", job, "maxPings", 2));
+
+        assertThat(list(series.get("pings"))).extracting(p -> p.get("runId")).containsExactly("run-2", "run-1");
+        assertThat(list(series.get("runs"))).hasSize(2);
+        assertThat(series).containsEntry("truncated", true);
+        assertThat((String) series.get("note")).contains("raise maxPings (up to 5000)");
+        assertInvalid(h.error("get_monitor_run_series", h.reader, args("monitorId", job, "maxPings", 5001)), "maxPings");
     }
 
     @Test
