@@ -11,6 +11,7 @@ import io.enori.mcp.api.Caller;
 import io.enori.mcp.api.Scope;
 import io.enori.mcp.api.ToolError;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.store.TestStorage;
 import io.enori.mcp.core.testing.MutableClock;
 import io.enori.mcp.core.testing.ToolCalls;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,10 @@ class TraceIngestTest {
 
     @Test
     void retentionDefaultsToSevenDaysAndMustBePositive() {
-        assertThat(EnoriMcp.builder().build().traceIngest().retention()).isEqualTo(Duration.ofDays(7));
+        // An in-memory database: a test never touches the user's default H2 file under ~/.enori.
+        try (EnoriMcp fresh = EnoriMcp.builder().jdbcUrl(TestStorage.freshH2Url()).build()) {
+            assertThat(fresh.traceIngest().retention()).isEqualTo(Duration.ofDays(7));
+        }
         assertThatThrownBy(() -> EnoriMcp.builder().traceRetention(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("traceRetention");
     }
