@@ -100,10 +100,21 @@ public final class TraceIngest {
         }
         List<TraceSpan> spans = link(caller.accountId(), parsed.spans());
         int stored = context.storage().traces().insert(spans);
+        linkChecksRecordedMeanwhile(caller.accountId(), spans);
         retention.purgeIfDue();
         String message = parsed.rejected() == 0 ? null
                 : parsed.rejected() + " span(s) rejected; first: " + parsed.firstProblem();
         return new Result.Accepted(stored, parsed.rejected(), message);
+    }
+
+    /**
+     * A check recorded between this request's lookup and its insert linked nothing (these spans did not exist yet),
+     * so look again once they are stored. Either this or the check's own linking sees the other's row.
+     */
+    private void linkChecksRecordedMeanwhile(String accountId, List<TraceSpan> spans) {
+        spans.stream().filter(span -> span.checkId() == null).map(TraceSpan::traceId).distinct()
+                .forEach(traceId -> context.storage().traces().checkOfTrace(accountId, traceId).ifPresent(check ->
+                        context.storage().traces().linkToCheck(accountId, traceId, check[1], check[0])));
     }
 
     /**
