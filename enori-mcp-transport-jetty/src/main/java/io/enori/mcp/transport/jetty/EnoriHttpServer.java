@@ -118,7 +118,7 @@ public final class EnoriHttpServer implements AutoCloseable {
     /**
      * Adds the MCP endpoints ({@code /mcp}, {@code /mcp/sse}, {@code /mcp/message}) with their gateway (auth,
      * Origin, size, rate limit), job heartbeats at {@code /ping/{token}} and the OTLP/HTTP JSON trace receiver at
-     * {@code /v1/traces}, to a host's own servlet context, beside the host's servlets. The context's
+     * {@code /v1/traces}, and the OAuth endpoints ({@code /.well-known/oauth-*}, {@code /oauth/*}), to a host's own servlet context, beside the host's servlets. The context's
      * error pages become JSON. Call before the host starts its server.
      */
     public static Mounted mount(ServletContextHandler context, EnoriMcp core, HttpSettings settings) {
@@ -169,6 +169,8 @@ public final class EnoriHttpServer implements AutoCloseable {
                 PingServlet.PINGS_PER_MINUTE, java.time.Clock.systemUTC()), PingServlet.PATH + "/*");
         // OTLP/HTTP trace receiver: authenticates itself (it is not MCP, so not behind the gateway).
         context.addServlet(new ServletHolder(new OtlpTracesServlet(core, settings)), OtlpTracesServlet.PATH);
+        // OAuth: metadata documents, registration, token endpoint, sign-in and consent pages (not MCP: no gateway).
+        OAuthHttp.mount(context, core);
         return new Mounted(gateway, started, settings);
     }
 
