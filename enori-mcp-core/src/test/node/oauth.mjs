@@ -108,16 +108,13 @@ async function signInAndDecide(url, decision, withShots) {
   });
   if (withShots) {
     await page.fill('#email', EMAIL);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'oauth-sign-in.png') });
     await page.fill('#password', 'not-the-password');
     await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')]);
     await h.check('a wrong password is refused with a generic message', async () => {
       const alert = await page.getByRole('alert').textContent();
       ok(/email or password/i.test(alert), 'alert mentions email or password', alert);
     });
-    if (SHOTS) {
-      await page.fill('#password', '');
-      await page.screenshot({ path: join(SHOTS, 'oauth-sign-in.png') });
-    }
   }
   await page.fill('#email', EMAIL);
   await page.fill('#password', PASSWORD);
