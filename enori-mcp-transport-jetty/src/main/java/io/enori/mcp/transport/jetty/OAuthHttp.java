@@ -3,6 +3,7 @@ package io.enori.mcp.transport.jetty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.enori.mcp.api.Account;
 import io.enori.mcp.api.spi.AccountStore;
+import io.enori.mcp.api.spi.Authenticator;
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.oauth.AuthorizationRequest;
 import io.enori.mcp.core.oauth.ClientRegistration;
@@ -45,7 +46,7 @@ final class OAuthHttp {
     }
 
     /** Mounts the metadata documents and the three OAuth endpoints. */
-    static void mount(ServletContextHandler context, EnoriMcp core) {
+    static void mount(ServletContextHandler context, EnoriMcp core, Authenticator authenticator) {
         OAuthServer oauth = core.oauth();
         context.addServlet(new ServletHolder(new ProtectedResourceServlet(oauth)), PROTECTED_RESOURCE_PATH);
         context.addServlet(new ServletHolder(new ProtectedResourceServlet(oauth)),
@@ -54,7 +55,7 @@ final class OAuthHttp {
         context.addServlet(new ServletHolder(new RegisterServlet(oauth)), REGISTER_PATH);
         context.addServlet(new ServletHolder(new TokenServlet(oauth)), TOKEN_PATH);
         context.addServlet(new ServletHolder(new AuthorizeServlet(oauth, new SignInSessions(Clock.systemUTC()),
-                core.storage().accounts())),
+                core.storage().accounts(), authenticator)),
                 AUTHORIZE_PATH);
     }
 
@@ -302,11 +303,14 @@ final class OAuthHttp {
         private final transient OAuthServer oauth;
         private final transient SignInSessions sessions;
         private final transient AccountStore accounts;
+        private final transient Authenticator authenticator;
 
-        AuthorizeServlet(OAuthServer oauth, SignInSessions sessions, AccountStore accounts) {
+        AuthorizeServlet(OAuthServer oauth, SignInSessions sessions, AccountStore accounts,
+                         Authenticator authenticator) {
             this.oauth = oauth;
             this.sessions = sessions;
             this.accounts = accounts;
+            this.authenticator = authenticator;
         }
 
         @Override
@@ -333,6 +337,24 @@ final class OAuthHttp {
                     host(authorization.redirectUri()));
             SignInSessions.Flow flow = session.flows.get(flowId);
             SignInSessions.SignedIn user = session.user;
+            if (user == null && authenticator != null) {
+                // The host's own login decides who is signed in; our sign-in page only when it has no login page.
+                var hostUser = authenticator.currentUser(hostRequest(request));
+                if (hostUser.isPresent()) {
+                    var signedIn = hostUser.get();
+                    user = new SignInSessions.SignedIn(signedIn.userId(),
+                            signedIn.displayName() == null ? signedIn.userId() : signedIn.displayName(),
+                            signedIn.accountId(), accountName(signedIn.accountId()));
+                    session.user = user;
+                } else {
+                    String returnTo = baseUrl(oauth) + AUTHORIZE_PATH + "?" + request.getQueryString();
+                    var login = authenticator.loginRedirect(returnTo);
+                    if (login.isPresent()) {
+                        redirect(response, login.get().toString());
+                        return;
+                    }
+                }
+            }
             if (user == null) {
                 OAuthPages.signIn(response, 200, flowId, flow.csrf(), flow.clientName(), null, null);
             } else {
@@ -385,10 +407,28 @@ final class OAuthHttp {
                 return;
             }
             var user = verified.get();
-            String accountName = accounts.find(user.accountId()).map(Account::name).orElse(user.accountId());
+            String accountName = accountName(user.accountId());
             session.user = new SignInSessions.SignedIn(user.id(), user.email(), user.accountId(), accountName);
             OAuthPages.consent(response, flowId, flow.csrf(), flow.clientName(), flow.redirectHost(), user.email(),
                     accountName);
+        }
+
+        private String accountName(String accountId) {
+            return accounts.find(accountId).map(Account::name).orElse(accountId);
+        }
+
+        private static Authenticator.Request hostRequest(HttpServletRequest request) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String name : java.util.Collections.list(request.getHeaderNames())) {
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), java.util.Collections.list(request.getHeaders(name)));
+            }
+            Map<String, String> cookies = new LinkedHashMap<>();
+            if (request.getCookies() != null) {
+                for (Cookie cookie : request.getCookies()) {
+                    cookies.putIfAbsent(cookie.getName(), cookie.getValue());
+                }
+            }
+            return new Authenticator.Request(headers, cookies, request.getRemoteAddr());
         }
 
         private static void redirect(HttpServletResponse response, String target) {

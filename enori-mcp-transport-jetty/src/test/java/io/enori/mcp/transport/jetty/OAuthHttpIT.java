@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.enori.mcp.api.spi.Authenticator;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.oauth.Users;
 import io.enori.mcp.transport.jetty.McpHttp.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +38,7 @@ class OAuthHttpIT {
     private EnoriMcp core;
     private EnoriHttpServer server;
     private String base;
+    private Users.User user;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
@@ -44,7 +47,7 @@ class OAuthHttpIT {
         base = "http://127.0.0.1:" + port;
         core = EnoriMcp.builder().jdbcUrl(HttpTestSupport.freshH2Url()).publicBaseUrl(base).build();
         server = EnoriHttpServer.start(core, HttpSettings.defaults().withPort(port));
-        createUser(core, ACCOUNT, EMAIL, PASSWORD);
+        user = createUser(core, ACCOUNT, EMAIL, PASSWORD);
     }
 
     @AfterEach
@@ -53,8 +56,8 @@ class OAuthHttpIT {
         core.close();
     }
 
-    static void createUser(EnoriMcp core, String account, String email, String password) {
-        core.oauth().users().create(account, email, password.toCharArray());
+    static Users.User createUser(EnoriMcp core, String account, String email, String password) {
+        return core.oauth().users().create(account, email, password.toCharArray());
     }
 
     /** The issuer (and so the token audience) names the port, so the port is chosen before the core is built. */
@@ -179,6 +182,52 @@ class OAuthHttpIT {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.body()).contains("The email or password is wrong.");
         }
+    }
+
+    @Test
+    void anOAuthCallerHas100CallsPerMinute() throws Exception {
+        String token = signIn().path("access_token").asText();
+        McpHttp bearer = McpHttp.to(server.mcpUrl(), null).withHeader("Authorization", "Bearer " + token);
+        assertThat(bearer.initialize().status()).isEqualTo(200);
+        for (int i = 1; i <= 100; i++) {
+            Reply call = bearer.listMonitors();
+            assertThat(call.status()).as("call %d: %s", i, call).isEqualTo(200);
+        }
+        Reply refused = bearer.listMonitors();
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void aHostAuthenticatorReplacesTheSignInPage() throws Exception {
+        server.stop();
+        Authenticator host = new Authenticator() {
+            @Override
+            public java.util.Optional<SignedInUser> currentUser(Request request) {
+                return request.cookies().containsKey("host_session")
+                        ? java.util.Optional.of(new SignedInUser(user.accountId(), user.id(), "Host user"))
+                        : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<URI> loginRedirect(String returnTo) {
+                return java.util.Optional.of(URI.create("https://login.host.example/?return=" + OAuthHttp.encode(returnTo)));
+            }
+        };
+        server = EnoriHttpServer.start(core, HttpSettings.defaults().withPort(URI.create(base).getPort()), host);
+        String clientId = register("http://127.0.0.1:9/cb");
+        Map<String, String> query = authorizeQuery(clientId, "http://127.0.0.1:9/cb");
+
+        HttpResponse<String> anonymous = get("/oauth/authorize", query);
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location").orElse(""))
+                .startsWith("https://login.host.example/?return=" + OAuthHttp.encode(base + "/oauth/authorize?"));
+
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth/authorize?"
+                + form(query))).header("Cookie", "host_session=1").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("Allow access?").contains("Host user").contains(ACCOUNT)
+                .doesNotContain("type=\"password\"");
     }
 
     /** Registers a client, signs in over plain HTTP, approves, and exchanges the code: the token response. */
