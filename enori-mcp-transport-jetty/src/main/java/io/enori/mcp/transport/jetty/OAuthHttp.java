@@ -377,7 +377,7 @@ final class OAuthHttp {
             String flowId = form.get("flow");
             AuthorizationRequest authorization = (AuthorizationRequest) flow.request();
             if ("sign-in".equals(form.get("step"))) {
-                signIn(response, session, flowId, flow, form);
+                signIn(request, response, session, flowId, flow, form);
             } else if ("consent".equals(form.get("step")) && session.user != null) {
                 SignInSessions.SignedIn user = session.user;
                 // One decision per sign-in: the session (and its CSRF tokens) ends here.
@@ -395,8 +395,8 @@ final class OAuthHttp {
             }
         }
 
-        private void signIn(HttpServletResponse response, SignInSessions.Session session, String flowId,
-                            SignInSessions.Flow flow, Map<String, String> form) throws IOException {
+        private void signIn(HttpServletRequest request, HttpServletResponse response, SignInSessions.Session session,
+                            String flowId, SignInSessions.Flow flow, Map<String, String> form) throws IOException {
             String email = form.getOrDefault("email", "");
             String password = form.getOrDefault("password", "");
             var verified = email == null || password == null ? java.util.Optional.<Users.User>empty()
@@ -408,6 +408,8 @@ final class OAuthHttp {
             }
             var user = verified.get();
             String accountName = accountName(user.accountId());
+            session = sessions.rotate(session);
+            setCookie(request, response, session.id);
             session.user = new SignInSessions.SignedIn(user.id(), user.email(), user.accountId(), accountName);
             OAuthPages.consent(response, flowId, flow.csrf(), flow.clientName(), flow.redirectHost(), user.email(),
                     accountName);

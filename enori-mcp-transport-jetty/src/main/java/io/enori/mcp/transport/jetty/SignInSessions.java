@@ -87,6 +87,14 @@ final class SignInSessions {
         return flowId;
     }
 
+    /** A new session id for the same flows (after a sign-in, so a cookie planted before it is worth nothing). */
+    Session rotate(Session old) {
+        sessions.remove(old.id);
+        Session fresh = create();
+        fresh.flows.putAll(old.flows);
+        return fresh;
+    }
+
     /** Ends a session (after a decision, so a code is issued once per sign-in). */
     void end(Session session) {
         sessions.remove(session.id);

@@ -241,7 +241,13 @@ class OAuthHttpIT {
                 hidden.get("csrf"), "step", "sign-in", "email", EMAIL, "password", PASSWORD));
         assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
         assertThat(consent.body()).contains("Allow access?").contains(ACCOUNT);
+        String signedInCookie = cookie(consent);
+        assertThat(signedInCookie).as("the session id changes at sign-in").isNotEqualTo(cookie);
         hidden = hidden(consent.body());
+        HttpResponse<String> oldCookie = post("/oauth/authorize", cookie, Map.of("flow", hidden.get("flow"), "csrf",
+                hidden.get("csrf"), "step", "consent", "decision", "approve"));
+        assertThat(oldCookie.statusCode()).as("the pre-sign-in cookie is dead").isEqualTo(403);
+        cookie = signedInCookie;
         HttpResponse<String> approved = post("/oauth/authorize", cookie, Map.of("flow", hidden.get("flow"), "csrf",
                 hidden.get("csrf"), "step", "consent", "decision", "approve"));
         assertThat(approved.statusCode()).isEqualTo(303);
