@@ -27,6 +27,7 @@ import io.enori.mcp.core.checks.DefaultCheckExecutor;
 import io.enori.mcp.core.checks.Scheduler;
 import io.enori.mcp.core.traces.TraceIngest;
 import io.enori.mcp.core.monitors.CheckRecorder;
+import io.enori.mcp.core.oauth.OAuthServer;
 import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.ratelimit.RateLimiter;
 import io.enori.mcp.core.status.StatusPages;
@@ -87,6 +88,7 @@ public final class EnoriMcp implements AutoCloseable {
     private final StatusPages statusPages;
     private final JobHeartbeats jobHeartbeats;
     private final TraceIngest traceIngest;
+    private final OAuthServer oauth;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
@@ -109,6 +111,8 @@ public final class EnoriMcp implements AutoCloseable {
                 MaintenanceCoverage.of(storage.maintenanceWindows()));
         this.statusPages = new StatusPages(context);
         this.traceIngest = new TraceIngest(context, builder.traceRetention);
+        this.oauth = new OAuthServer(context, builder.oauthSettings != null ? builder.oauthSettings
+                : OAuthServer.Settings.defaults(builder.publicBaseUrl));
     }
 
     public static Builder builder() {
@@ -169,6 +173,14 @@ public final class EnoriMcp implements AutoCloseable {
     /** Issue, list, revoke and verify API keys. */
     public ApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    /**
+     * The built-in OAuth 2.1 authorization server (no HTTP: the Jetty transport maps its endpoints) and its login
+     * users. Its issuer defaults to {@link Builder#publicBaseUrl}.
+     */
+    public OAuthServer oauth() {
+        return oauth;
     }
 
     /** Create, list and delete status pages (there is no create tool; the host manages them). */
@@ -268,6 +280,7 @@ public final class EnoriMcp implements AutoCloseable {
         private BrowserCheckExecutor browserExecutor;
         private BillingGateway billingGateway;
         private BrowserPricing browserPricing = BrowserPricing.DEFAULT;
+        private OAuthServer.Settings oauthSettings;
 
         private Builder() {
         }
@@ -290,6 +303,12 @@ public final class EnoriMcp implements AutoCloseable {
         /** Price and period of a paid browser monitor; default {@link BrowserPricing#DEFAULT}. */
         public Builder browserPricing(BrowserPricing pricing) {
             this.browserPricing = Objects.requireNonNull(pricing, "browserPricing");
+            return this;
+        }
+
+        /** Issuer and token lifetimes of the OAuth server; default {@code Settings.defaults(publicBaseUrl)}. */
+        public Builder oauthSettings(OAuthServer.Settings settings) {
+            this.oauthSettings = Objects.requireNonNull(settings, "oauthSettings");
             return this;
         }
 

@@ -46,4 +46,9 @@ public interface Storage {
 
     /** Browser monitors' steps, their check details and built-in billing items. */
     BrowserMonitorStore browserMonitors();
+
+    /** Clients, users, codes, grants and tokens of the built-in OAuth authorization server. */
+    default OAuthStore oauth() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store OAuth data");
+    }
 }

@@ -12,6 +12,7 @@ import io.enori.mcp.api.spi.MaintenanceWindowStore;
 import io.enori.mcp.api.spi.JobPingStore;
 import io.enori.mcp.api.spi.MonitorPauseStore;
 import io.enori.mcp.api.spi.MonitorStore;
+import io.enori.mcp.api.spi.OAuthStore;
 import io.enori.mcp.api.spi.ShareLinkStore;
 import io.enori.mcp.api.spi.SloStore;
 import io.enori.mcp.api.spi.SnoozeStore;
@@ -55,6 +56,7 @@ public final class JdbiStorage implements Storage {
     private final MonitorPauseStore monitorPauses;
     private final TraceStore traces;
     private final BrowserMonitorStore browserMonitors;
+    private final OAuthStore oauth;
 
     private JdbiStorage(Jdbi jdbi) {
         this.accounts = new JdbiAccountStore(jdbi);
@@ -74,6 +76,7 @@ public final class JdbiStorage implements Storage {
         this.monitorPauses = new JdbiMonitorPauseStore(jdbi);
         this.traces = new JdbiTraceStore(jdbi);
         this.browserMonitors = new JdbiBrowserMonitorStore(jdbi);
+        this.oauth = new JdbiOAuthStore(jdbi);
     }
 
     /**
@@ -197,5 +200,11 @@ public final class JdbiStorage implements Storage {
     @Override
     public BrowserMonitorStore browserMonitors() {
         return browserMonitors;
+    }
+
+    /** OAuth clients, users, grants, and codes and tokens by hash. */
+    @Override
+    public OAuthStore oauth() {
+        return oauth;
     }
 }

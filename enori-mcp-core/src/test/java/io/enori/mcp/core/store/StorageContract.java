@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class StorageContract
         implements AccountAndKeyContract, MonitorContract, CheckResultContract, SnoozeAndShareLinkContract,
         IncidentContract, AlertContract, MaintenanceWindowContract, StatusPageContract, JobPingContract,
-        SloContract, TraceContract, BrowserMonitorContract {
+        SloContract, TraceContract, BrowserMonitorContract, OAuthContract {
 
     private Storage storage;
 

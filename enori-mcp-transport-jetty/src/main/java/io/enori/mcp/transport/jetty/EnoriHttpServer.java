@@ -1,6 +1,7 @@
 package io.enori.mcp.transport.jetty;
 
 import io.enori.mcp.api.Caller;
+import io.enori.mcp.api.spi.Authenticator;
 import io.enori.mcp.core.CallerResolver;
 import io.enori.mcp.core.EnoriMcp;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -94,6 +95,15 @@ public final class EnoriHttpServer implements AutoCloseable {
 
     /** Mounts the MCP endpoints on a fresh Jetty and starts it. */
     public static EnoriHttpServer start(EnoriMcp core, HttpSettings settings) throws Exception {
+        return start(core, settings, null);
+    }
+
+    /**
+     * Like {@link #start(EnoriMcp, HttpSettings)}, with the host's own login deciding who signs in at
+     * {@code /oauth/authorize} ({@code null}: the built-in sign-in page for the core's login users).
+     */
+    public static EnoriHttpServer start(EnoriMcp core, HttpSettings settings, Authenticator authenticator)
+            throws Exception {
         Objects.requireNonNull(core, "core");
         Objects.requireNonNull(settings, "settings");
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
@@ -105,7 +115,7 @@ public final class EnoriHttpServer implements AutoCloseable {
         jetty.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        Mounted mounted = mount(context, core, settings);
+        Mounted mounted = mount(context, core, settings, authenticator);
         jetty.setHandler(context);
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.start();
@@ -118,10 +128,16 @@ public final class EnoriHttpServer implements AutoCloseable {
     /**
      * Adds the MCP endpoints ({@code /mcp}, {@code /mcp/sse}, {@code /mcp/message}) with their gateway (auth,
      * Origin, size, rate limit), job heartbeats at {@code /ping/{token}} and the OTLP/HTTP JSON trace receiver at
-     * {@code /v1/traces}, to a host's own servlet context, beside the host's servlets. The context's
+     * {@code /v1/traces}, and the OAuth endpoints ({@code /.well-known/oauth-*}, {@code /oauth/*}), to a host's own servlet context, beside the host's servlets. The context's
      * error pages become JSON. Call before the host starts its server.
      */
     public static Mounted mount(ServletContextHandler context, EnoriMcp core, HttpSettings settings) {
+        return mount(context, core, settings, null);
+    }
+
+    /** Like {@link #mount(ServletContextHandler, EnoriMcp, HttpSettings)}, with the host's login for OAuth sign-in. */
+    public static Mounted mount(ServletContextHandler context, EnoriMcp core, HttpSettings settings,
+                                Authenticator authenticator) {
         List<AutoCloseable> started = new ArrayList<>();
         context.setErrorHandler(new JsonErrorHandler());
         McpGatewayFilter gateway = new McpGatewayFilter(core, settings);
@@ -169,6 +185,8 @@ public final class EnoriHttpServer implements AutoCloseable {
                 PingServlet.PINGS_PER_MINUTE, java.time.Clock.systemUTC()), PingServlet.PATH + "/*");
         // OTLP/HTTP trace receiver: authenticates itself (it is not MCP, so not behind the gateway).
         context.addServlet(new ServletHolder(new OtlpTracesServlet(core, settings)), OtlpTracesServlet.PATH);
+        // OAuth: metadata documents, registration, token endpoint, sign-in and consent pages (not MCP: no gateway).
+        OAuthHttp.mount(context, core, authenticator);
         return new Mounted(gateway, started, settings);
     }
 

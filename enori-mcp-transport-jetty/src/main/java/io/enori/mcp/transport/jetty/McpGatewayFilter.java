@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything an MCP request must pass before the SDK servlet sees it, in this order: shutdown (503), Origin
- * (403), an unsupported {@code MCP-Protocol-Version} (400), API key (401), body size (413), JSON well-formedness (400 parse error), rate limit on
+ * (403), an unsupported {@code MCP-Protocol-Version} (400), an access token in the URL (400), bearer token or API key (401), body size (413), JSON well-formedness (400 parse error), rate limit on
  * {@code tools/call} (429 with Retry-After). The caller is left as a request attribute for the SDK's context
  * extractor; nothing servlet-shaped reaches the core.
  */
@@ -66,17 +66,19 @@ final class McpGatewayFilter extends HttpFilter {
                     + "'; supported: " + String.join(", ", PROTOCOL_VERSIONS));
             return;
         }
-        String key = request.getHeader("X-Api-Key");
-        if (key == null || key.isBlank()) {
+        if (request.getQueryString() != null && OAuthHttp.parsePairs(request.getQueryString())
+                .containsKey("access_token")) {
+            // RFC 6750 §2.3 is not offered: a token in a URL ends up in logs and Referer headers.
             closeIfBodyUnread(request, response);
-            JsonResponses.error(response, 401, "Authentication required", "missing", "X-Api-Key header",
-                    "hint", "Send your Enori API key in the X-Api-Key header; create one with 'keys create'.");
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_request\", error_description=\""
+                    + "Send the access token in the Authorization header, not the URL\", resource_metadata=\""
+                    + resourceMetadata(request) + "\"");
+            JsonResponses.error(response, 400, "Access token in the URL",
+                    "hint", "Send it as 'Authorization: Bearer <token>'; tokens in query strings are refused.");
             return;
         }
-        Caller caller = core.apiKeys().authenticate(key);
-        if (!caller.isAuthenticated()) {
-            closeIfBodyUnread(request, response);
-            JsonResponses.error(response, 401, "Invalid API key", "detail", caller.authProblem());
+        Caller caller = authenticate(request, response);
+        if (caller == null) {
             return;
         }
         request.setAttribute(CALLER_ATTRIBUTE, caller);
@@ -115,6 +117,56 @@ final class McpGatewayFilter extends HttpFilter {
             forwarded = new CachedBodyRequest(request, body);
         }
         track(forwarded, response, chain);
+    }
+
+    /**
+     * The caller of a request with an {@code Authorization: Bearer} token (OAuth) or an {@code X-Api-Key}, or null
+     * once a 401 has been written: without credentials it names the protected resource metadata (RFC 9728), with a
+     * bad token it says {@code invalid_token} (RFC 6750).
+     */
+    private Caller authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String authorization = request.getHeader("Authorization");
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
+        if (bearer != null && !bearer.isEmpty()) {
+            Caller caller = core.oauth().authenticate(bearer);
+            if (caller.isAuthenticated()) {
+                return caller;
+            }
+            String problem = caller.authProblemText().orElse("The access token is invalid");
+            closeIfBodyUnread(request, response);
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\""
+                    + quoted(problem) + "\", resource_metadata=\"" + resourceMetadata(request) + "\"");
+            JsonResponses.error(response, 401, "Invalid access token", "detail", problem,
+                    "hint", "Refresh the token or sign in again.");
+            return null;
+        }
+        String key = request.getHeader("X-Api-Key");
+        if (key == null || key.isBlank()) {
+            closeIfBodyUnread(request, response);
+            response.setHeader("WWW-Authenticate", "Bearer resource_metadata=\"" + resourceMetadata(request) + "\"");
+            JsonResponses.error(response, 401, "Authentication required",
+                    "missing", "Authorization: Bearer token or X-Api-Key header",
+                    "hint", "Sign in with OAuth (see WWW-Authenticate) or send an Enori API key in the X-Api-Key "
+                            + "header; create one with 'keys create'.");
+            return null;
+        }
+        Caller caller = core.apiKeys().authenticate(key);
+        if (!caller.isAuthenticated()) {
+            closeIfBodyUnread(request, response);
+            JsonResponses.error(response, 401, "Invalid API key", "detail", caller.authProblem());
+            return null;
+        }
+        return caller;
+    }
+
+    private String resourceMetadata(HttpServletRequest request) {
+        return OAuthHttp.resourceMetadataUrl(core.oauth());
+    }
+
+    /** A header quoted-string: printable ASCII only, quotes and backslashes escaped. */
+    private static String quoted(String text) {
+        return text.replaceAll("[^\\x20-\\x7e]", " ").replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /**

@@ -4,6 +4,7 @@ import io.enori.mcp.api.Scope;
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.cli.KeysCommand;
+import io.enori.mcp.core.cli.UsersCommand;
 import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.Map;
@@ -37,12 +38,17 @@ public final class ServerMain {
             return 2;
         }
         if (config.rest().size() == 1 && (config.rest().get(0).equals("--help") || config.rest().get(0).equals("help"))) {
-            out.println(ServerConfig.USAGE + "\n" + KeysCommand.usage("enori-mcp-server.jar"));
+            out.println(ServerConfig.USAGE + "\n" + KeysCommand.usage("enori-mcp-server.jar")
+                    + "\n" + UsersCommand.usage("enori-mcp-server.jar"));
             return 0;
         }
         if (!config.rest().isEmpty() && config.rest().get(0).equals("keys")) {
             return KeysCommand.run(config.rest().subList(1, config.rest().size()).toArray(String[]::new),
                     config.dbUrl(), out, err);
+        }
+        if (!config.rest().isEmpty() && config.rest().get(0).equals("users")) {
+            return UsersCommand.run(config.rest().subList(1, config.rest().size()).toArray(String[]::new),
+                    config.dbUrl(), System.in, out, err);
         }
         if (!config.rest().isEmpty()) {
             err.println("Unknown command '" + config.rest().get(0) + "'.\n" + ServerConfig.USAGE);

@@ -5,6 +5,7 @@ import io.enori.mcp.core.CallerResolver;
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.Toolsets;
 import io.enori.mcp.core.cli.KeysCommand;
+import io.enori.mcp.core.cli.UsersCommand;
 import io.enori.mcp.core.store.Databases;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -32,6 +33,7 @@ public final class StdioMain {
             "Usage:",
             "  java -jar enori-mcp-stdio.jar                       serve MCP on stdio (key in ENORI_API_KEY)",
             KeysCommand.usage("enori-mcp-stdio.jar"),
+            UsersCommand.usage("enori-mcp-stdio.jar"),
             "Database: ENORI_DB_URL (default: an H2 file under ~/.enori)",
             "Tools: ENORI_TOOLSETS=monitors,incidents[,read-only] offers only those groups (default: all)");
 
@@ -54,6 +56,9 @@ public final class StdioMain {
         }
         if (args.length > 0 && args[0].equals("keys")) {
             return KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), dbUrl, out, err);
+        }
+        if (args.length > 0 && args[0].equals("users")) {
+            return UsersCommand.run(Arrays.copyOfRange(args, 1, args.length), dbUrl, in, out, err);
         }
         if (args.length > 0) {
             err.println("Unknown command '" + args[0] + "'.\n" + USAGE);
