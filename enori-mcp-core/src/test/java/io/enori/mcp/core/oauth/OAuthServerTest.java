@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.api.Scope;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.ratelimit.RateLimiter;
 import io.enori.mcp.core.store.JdbiStorage;
 import io.enori.mcp.core.testing.MutableClock;
 import java.net.InetSocketAddress;
@@ -161,6 +162,15 @@ class OAuthServerTest {
     }
 
     @Test
+    void anOAuthCallerGetsOneHundredCallsPerMinute() throws Exception {
+        Caller caller = oauth.authenticate(oauth.exchange(codeForm(code())).accessToken());
+        for (int i = 0; i < 100; i++) {
+            assertThat(enori.admit(caller)).isInstanceOf(RateLimiter.Decision.Admitted.class);
+        }
+        assertThat(enori.admit(caller)).isInstanceOf(RateLimiter.Decision.Rejected.class);
+    }
+
+    @Test
     void wrongVerifierIsInvalidGrant() throws Exception {
         Map<String, String> form = codeForm(code());
         form.put("code_verifier", "x".repeat(43));
@@ -275,6 +285,7 @@ class OAuthServerTest {
         assertThat(users.verify("  ALICE@example.com ", "correct horse".toCharArray())).isPresent();
         assertThat(users.verify("alice@example.com", "wrong horse".toCharArray())).isEmpty();
         assertThat(users.verify("nobody@example.com", "correct horse".toCharArray())).isEmpty();
+        assertThat(users.find(alice.id())).contains(alice);
 
         String stored = enori.storage().oauth().findUserByEmail("alice@example.com").orElseThrow().passwordHash();
         assertThat(stored).startsWith("pbkdf2_sha256$210000$").doesNotContain("correct horse");
