@@ -145,6 +145,32 @@ class OAuthServerTest {
     }
 
     @Test
+    void concurrentRefreshesOfOneTokenRotateItAtMostOnce() throws Exception {
+        TokenResponse tokens = oauth.exchange(codeForm(code()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    oauth.exchange(refreshForm(tokens.refreshToken()));
+                    return true;
+                } catch (OAuthError e) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int succeeded = 0;
+        for (java.util.concurrent.Future<Boolean> result : results) {
+            succeeded += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(succeeded).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void refreshTokenLivesThirtyDaysFromItsLastUse() throws Exception {
         TokenResponse tokens = oauth.exchange(codeForm(code()));
         clock.advance(Duration.ofDays(29));
