@@ -82,6 +82,8 @@ public interface OAuthStore {
 
     Optional<User> findUserByEmail(String email);
 
+    Optional<User> findUser(String userId);
+
     /** Users of one account, or of every account when {@code accountId} is {@code null}; oldest first. */
     List<User> listUsers(String accountId);
 

@@ -34,10 +34,8 @@ public record ClientRegistration(List<String> redirectUris, String clientName) {
         if (name != null && !(name instanceof String)) {
             throw OAuthError.invalidClientMetadata("client_name must be a string");
         }
-        Object method = body.get("token_endpoint_auth_method");
-        if (method != null && !"none".equals(method)) {
-            // Public clients only; RFC 7591 lets the server decide, and the response says "none".
-        }
+        // token_endpoint_auth_method and the like are not read: clients are public, RFC 7591 lets the server
+        // decide, and the response says "none".
         return new ClientRegistration(redirectUris, (String) name);
     }
 }

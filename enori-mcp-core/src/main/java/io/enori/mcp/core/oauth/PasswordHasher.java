@@ -19,12 +19,23 @@ final class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final int iterations;
-    /** A hash of nothing in particular, verified against when a user does not exist, so both take as long. */
-    private final String decoy;
+    /**
+     * A hash of nothing in particular, verified against when a user does not exist, so both take as long. Made on
+     * first need, so building a core costs no PBKDF2 run.
+     */
+    private volatile String decoy;
 
     PasswordHasher(int iterations) {
         this.iterations = iterations;
-        this.decoy = hash("decoy password that matches nothing".toCharArray());
+    }
+
+    private String decoy() {
+        String d = decoy;
+        if (d == null) {
+            d = hash("decoy password that matches nothing".toCharArray());
+            decoy = d;
+        }
+        return d;
     }
 
     String hash(char[] password) {
@@ -38,7 +49,7 @@ final class PasswordHasher {
     boolean verify(char[] password, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals(PREFIX)) {
-            verify(password, decoy);
+            verify(password, decoy());
             return false;
         }
         int storedIterations = Integer.parseInt(parts[1]);
@@ -49,7 +60,7 @@ final class PasswordHasher {
 
     /** Burns the same time as a real verification, for a user that does not exist. */
     void verifyDecoy(char[] password) {
-        verify(password, decoy);
+        verify(password, decoy());
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {

@@ -88,6 +88,11 @@ public final class Users {
                 && store().updatePassword(user.get().id(), hasher.hash(newPassword), context.clock().instant());
     }
 
+    /** A user by id, e.g. from a sign-in session the transport keeps. */
+    public Optional<User> find(String userId) {
+        return userId == null ? Optional.empty() : store().findUser(userId).map(Users::view);
+    }
+
     /** The user with this email and password, or empty, whichever of the two was wrong, in the same time. */
     public Optional<User> verify(String email, char[] password) {
         if (email == null || password == null || password.length > MAX_PASSWORD) {

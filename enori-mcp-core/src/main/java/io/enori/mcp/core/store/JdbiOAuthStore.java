@@ -89,6 +89,15 @@ final class JdbiOAuthStore implements OAuthStore {
     }
 
     @Override
+    public Optional<User> findUser(String userId) {
+        return Sql.call("find user", () -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + USER_COLUMNS + " FROM users WHERE id = :id")
+                .bind("id", userId)
+                .map(JdbiOAuthStore::user)
+                .findOne()));
+    }
+
+    @Override
     public List<User> listUsers(String accountId) {
         String where = accountId == null ? "" : " WHERE account_id = :accountId";
         return Sql.call("list users", () -> jdbi.withHandle(h -> {

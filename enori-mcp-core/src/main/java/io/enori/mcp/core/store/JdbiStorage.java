@@ -29,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  * <p>{@link #create(DataSource)} migrates the schema to the current version before returning, so a storage
  * object always sees the tables it expects. Every monitor-owned row is read and written by account id, so one
  * account can never reach another's data; the exceptions are a share link's lookup by token hash, which is how
- * an anonymous viewer arrives, and the scheduler's {@link MonitorStore#listAllUnpaused()}. Infrastructure
+ * an anonymous viewer arrives, OAuth codes, tokens, grants and users (found by hash, id or email; the grant
+ * names the account), and the scheduler's {@link MonitorStore#listAllUnpaused()}. Infrastructure
  * failures surface as {@link io.enori.mcp.api.EnoriMcpException}; invalid arguments as
  * {@link IllegalArgumentException}.
  *

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.api.Scope;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.ratelimit.RateLimiter;
 import io.enori.mcp.core.store.JdbiStorage;
 import io.enori.mcp.core.testing.MutableClock;
 import java.net.InetSocketAddress;
@@ -144,6 +145,32 @@ class OAuthServerTest {
     }
 
     @Test
+    void concurrentRefreshesOfOneTokenRotateItAtMostOnce() throws Exception {
+        TokenResponse tokens = oauth.exchange(codeForm(code()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    oauth.exchange(refreshForm(tokens.refreshToken()));
+                    return true;
+                } catch (OAuthError e) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int succeeded = 0;
+        for (java.util.concurrent.Future<Boolean> result : results) {
+            succeeded += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(succeeded).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void refreshTokenLivesThirtyDaysFromItsLastUse() throws Exception {
         TokenResponse tokens = oauth.exchange(codeForm(code()));
         clock.advance(Duration.ofDays(29));
@@ -158,6 +185,15 @@ class OAuthServerTest {
             assertThat(e.description()).isEqualTo("Refresh token expired");
             assertThat(e.httpStatus()).isEqualTo(400);
         });
+    }
+
+    @Test
+    void anOAuthCallerGetsOneHundredCallsPerMinute() throws Exception {
+        Caller caller = oauth.authenticate(oauth.exchange(codeForm(code())).accessToken());
+        for (int i = 0; i < 100; i++) {
+            assertThat(enori.admit(caller)).isInstanceOf(RateLimiter.Decision.Admitted.class);
+        }
+        assertThat(enori.admit(caller)).isInstanceOf(RateLimiter.Decision.Rejected.class);
     }
 
     @Test
@@ -275,6 +311,7 @@ class OAuthServerTest {
         assertThat(users.verify("  ALICE@example.com ", "correct horse".toCharArray())).isPresent();
         assertThat(users.verify("alice@example.com", "wrong horse".toCharArray())).isEmpty();
         assertThat(users.verify("nobody@example.com", "correct horse".toCharArray())).isEmpty();
+        assertThat(users.find(alice.id())).contains(alice);
 
         String stored = enori.storage().oauth().findUserByEmail("alice@example.com").orElseThrow().passwordHash();
         assertThat(stored).startsWith("pbkdf2_sha256$210000$").doesNotContain("correct horse");

@@ -48,6 +48,8 @@ interface OAuthContract extends ContractSupport {
 
         assertThat(oauth().findUserByEmail("alice@example.com")).contains(alice);
         assertThat(oauth().findUserByEmail("carol@example.com")).isEmpty();
+        assertThat(oauth().findUser("usr_2")).contains(bob);
+        assertThat(oauth().findUser("usr_missing")).isEmpty();
         assertThat(oauth().listUsers(A)).containsExactly(alice);
         assertThat(oauth().listUsers(null)).containsExactly(alice, bob);
         assertThatThrownBy(() -> oauth().insertUser(new User("usr_3", B, "alice@example.com", "h", at(3), null)))
