@@ -70,7 +70,7 @@ final class OAuthPages {
         body.append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button>");
         body.append("<button type=\"submit\" name=\"decision\" value=\"deny\" class=\"secondary\">Deny</button>");
         body.append("</form>");
-        body.append("<p class=\"muted\">Only approve applications you trust. You can revoke access later.</p>");
+        body.append("<p class=\"muted\">Only approve applications you trust.</p>");
         write(response, 200, "Allow access · Enori", body.toString());
     }
 
