@@ -14,7 +14,7 @@ CREATE TABLE admin_audit_log (
 CREATE INDEX ix_admin_audit_log_time ON admin_audit_log (called_at, id);
 
 CREATE TABLE admin_settings (
-    name  VARCHAR(64)  NOT NULL,
-    value VARCHAR(512) NOT NULL,
-    CONSTRAINT pk_admin_settings PRIMARY KEY (name)
+    setting_name  VARCHAR(64)  NOT NULL,
+    setting_value VARCHAR(512) NOT NULL,
+    CONSTRAINT pk_admin_settings PRIMARY KEY (setting_name)
 );

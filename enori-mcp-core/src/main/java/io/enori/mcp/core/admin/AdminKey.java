@@ -38,7 +38,7 @@ public final class AdminKey {
 
     /** The hash stored by {@link #store}, if any. */
     public static Optional<String> stored(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT value FROM admin_settings WHERE name = :n")
+        return jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM admin_settings WHERE setting_name = :n")
                 .bind("n", SETTING).mapTo(String.class).findOne());
     }
 
@@ -49,8 +49,8 @@ public final class AdminKey {
         }
         String hash = hash(plaintext);
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM admin_settings WHERE name = :n").bind("n", SETTING).execute();
-            h.createUpdate("INSERT INTO admin_settings (name, value) VALUES (:n, :v)").bind("n", SETTING)
+            h.createUpdate("DELETE FROM admin_settings WHERE setting_name = :n").bind("n", SETTING).execute();
+            h.createUpdate("INSERT INTO admin_settings (setting_name, setting_value) VALUES (:n, :v)").bind("n", SETTING)
                     .bind("v", hash).execute();
         });
     }
