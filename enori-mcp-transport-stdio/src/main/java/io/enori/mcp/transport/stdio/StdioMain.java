@@ -119,8 +119,19 @@ public final class StdioMain {
         if (AdminKey.matches(presented, env.get(ENV_ADMIN_KEY_HASH))) {
             return true;
         }
-        return AdminKey.stored(JdbiStorage.create(dbUrl).jdbi()).map(h -> AdminKey.matches(presented, h))
-                .orElse(false);
+        return withJdbi(dbUrl, jdbi -> AdminKey.stored(jdbi).map(h -> AdminKey.matches(presented, h)).orElse(false));
+    }
+
+    /** Opens the database (migrated) for one short job and releases its pool afterwards. */
+    private static <T> T withJdbi(String dbUrl, java.util.function.Function<org.jdbi.v3.core.Jdbi, T> job) {
+        javax.sql.DataSource dataSource = Databases.dataSource(dbUrl);
+        try {
+            return job.apply(JdbiStorage.create(dataSource).jdbi());
+        } finally {
+            if (dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
+                pool.dispose();
+            }
+        }
     }
 
     private static int setAdminKey(Map<String, String> env, String dbUrl, InputStream in, PrintStream out,
@@ -130,7 +141,11 @@ public final class StdioMain {
             if (key == null || key.isBlank()) {
                 key = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
             }
-            AdminKey.store(JdbiStorage.create(dbUrl).jdbi(), key);
+            String plaintext = key;
+            withJdbi(dbUrl, jdbi -> {
+                AdminKey.store(jdbi, plaintext);
+                return null;
+            });
         } catch (IOException | IllegalArgumentException e) {
             err.println("admin-key set: " + e.getMessage());
             return 2;
