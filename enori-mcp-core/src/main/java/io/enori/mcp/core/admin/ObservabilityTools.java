@@ -25,7 +25,7 @@ final class ObservabilityTools {
 
         ServerStats(ToolMetrics metrics, Scheduler scheduler, AdminAudit audit) {
             super("admin_server_stats", "Server stats", "Per tool: calls, errors, p50/p95/p99 ms since start and "
-                    + "last 5 min; rate-limit rejections per principal; scheduler counters.", true,
+                    + "last 5 min; rate-limit rejections per principal; scheduler queue and counters.", true,
                     schema(Map.of(), List.of(), false), audit);
             this.metrics = metrics;
             this.scheduler = scheduler;
@@ -38,6 +38,8 @@ final class ObservabilityTools {
             out.put("rateLimitRejections", metrics.rateLimitRejections());
             Map<String, Object> sched = new LinkedHashMap<>();
             sched.put("running", scheduler.isRunning());
+            sched.put("queueDepth", scheduler.queueDepth());
+            sched.put("scheduledMonitors", scheduler.scheduledMonitors());
             sched.put("stats", scheduler.stats());
             out.put("scheduler", sched);
             out.put("sessions", Map.of("stdio", 1));

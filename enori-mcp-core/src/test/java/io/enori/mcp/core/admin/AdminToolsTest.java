@@ -174,6 +174,7 @@ class AdminToolsTest {
         assertThat(byTool.get("get_monitor").get("errors")).isEqualTo(1L);
         assertThat(ok("admin_recent_errors", admin).toString()).contains("get_monitor", "Monitor not found");
         assertThat(ok("admin_rate_limits", admin).toString()).contains(admin.principalId());
+        assertThat(stats.toString()).contains("queueDepth=0");
         String audit = ok("admin_audit_log", admin).toString();
         assertThat(audit).contains("manage_alert_channels", "target=***").doesNotContain("secret-path");
     }
