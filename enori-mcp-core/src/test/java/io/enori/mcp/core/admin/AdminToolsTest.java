@@ -178,4 +178,37 @@ class AdminToolsTest {
         String audit = ok("admin_audit_log", admin).toString();
         assertThat(audit).contains("manage_alert_channels", "target=***").doesNotContain("secret-path");
     }
+
+    @Test
+    void manageIncidentsUsesTheIncidentTools() {
+        String id = monitor();
+        jdbi.useHandle(h -> h.execute("INSERT INTO incidents (id, account_id, monitor_id, status, cause, started_at, "
+                + "updated_at, active_monitor_id) VALUES ('inc_A1', ?, ?, 'OPEN', 'HTTP 503', "
+                + "TIMESTAMP WITH TIME ZONE '2026-11-25 11:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-25 11:00:00+00', ?)", acme.accountId(), id, id));
+        String acc = acme.accountId();
+        assertThat(ok("manage_incidents", admin, "action", "list", "accountId", acc).toString()).contains("inc_A1");
+        assertThat(error("manage_incidents", admin, "action", "create", "accountId", acc))
+                .isEqualTo("Invalid argument: action 'create' is not available for incidents; use one of list, get, "
+                        + "update, delete");
+        ok("manage_incidents", admin, "action", "update", "accountId", acc, "incidentId", "inc_A1", "status",
+                "acknowledged", "note", "looking");
+        ok("manage_incidents", admin, "action", "update", "accountId", acc, "incidentId", "inc_A1", "status",
+                "resolved", "note", "fixed");
+        assertThat(ok("manage_incidents", admin, "action", "get", "accountId", acc, "incidentId", "inc_A1")
+                .toString()).contains("resolved");
+        ok("manage_incidents", admin, "action", "delete", "accountId", acc, "incidentId", "inc_A1");
+        assertThat(error("get_incident", acme, "incidentId", "inc_A1")).startsWith("Incident not found");
+    }
+
+    @Test
+    void rateLimitRejectionsAreCountedPerPrincipal() {
+        EnoriMcp limited = EnoriMcp.builder().jdbcUrl(url).clock(clock).rateLimits(2, 2).adminTools(true).build();
+        for (int i = 0; i < 3; i++) {
+            limited.call("list_monitors", acme, Map.of());
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        ToolOutcome stats = limited.call("admin_rate_limits", admin, args);
+        assertThat(Json.toMap(((ToolOutcome.Ok) stats).content()).toString())
+                .contains("rejections={" + acme.principalId() + "=1}");
+    }
 }
