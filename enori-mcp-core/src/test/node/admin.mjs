@@ -127,8 +127,15 @@ async function main() {
     const got = await track(ok, 'manage_accounts', { action: 'get', accountId: account });
     assert(got.account.plan.maxMonitors === 77, JSON.stringify(got));
   });
-  await h.check('manage_incidents list', async () => {
-    await track(ok, 'manage_incidents', { action: 'list', accountId: account });
+  await h.check('manage_incidents list/get/update (acknowledge, resolve)/delete', async () => {
+    const list = await track(ok, 'manage_incidents', { action: 'list', accountId: account });
+    assert(JSON.stringify(list).includes('inc_E2E'), `inc_E2E not listed: ${JSON.stringify(list).slice(0, 300)}`);
+    await track(ok, 'manage_incidents', { action: 'update', accountId: account, incidentId: 'inc_E2E', status: 'acknowledged', note: 'looking' });
+    await track(ok, 'manage_incidents', { action: 'update', accountId: account, incidentId: 'inc_E2E', status: 'resolved', note: 'fixed' });
+    const got = await track(ok, 'manage_incidents', { action: 'get', accountId: account, incidentId: 'inc_E2E' });
+    assert(JSON.stringify(got).includes('resolved'), JSON.stringify(got).slice(0, 300));
+    await track(ok, 'manage_incidents', { action: 'delete', accountId: account, incidentId: 'inc_E2E' });
+    await track(err, 'manage_incidents', { action: 'get', accountId: account, incidentId: 'inc_E2E' });
   });
   await h.check('manage_monitors delete', async () => {
     await track(ok, 'manage_monitors', { action: 'delete', accountId: account, monitorId });

@@ -46,6 +46,20 @@ class StdioAdminIT {
         ApiKeys.IssuedKey key;
         try (EnoriMcp core = EnoriMcp.builder().jdbcUrl(url).build()) {
             key = core.apiKeys().create("admin-e2e", EnumSet.allOf(Scope.class), "ops");
+            Object created = ((io.enori.mcp.api.ToolOutcome.Ok) core.call("create_monitor",
+                    core.apiKeys().authenticate(key.plaintext()), java.util.Map.of("type", "website", "name", "Api",
+                            "url", "https://api.example.com"))).content();
+            String monitorId = (String) ((java.util.Map<?, ?>) io.enori.mcp.core.tool.Json.toMap(created).get("monitor"))
+                    .get("id");
+            try (Connection c = DriverManager.getConnection(url); java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO incidents (id, account_id, monitor_id, status, cause, started_at, updated_at, "
+                            + "active_monitor_id) VALUES ('inc_E2E', ?, ?, 'OPEN', 'HTTP 503', CURRENT_TIMESTAMP, "
+                            + "CURRENT_TIMESTAMP, ?)")) {
+                ps.setString(1, key.account().id());
+                ps.setString(2, monitorId);
+                ps.setString(3, monitorId);
+                ps.executeUpdate();
+            }
         }
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
