@@ -18,6 +18,8 @@ import io.enori.mcp.api.spi.CheckExecutor;
 import io.enori.mcp.api.spi.EmailSender;
 import io.enori.mcp.api.spi.PushNotifier;
 import io.enori.mcp.api.spi.Storage;
+import io.enori.mcp.core.admin.AdminCatalog;
+import io.enori.mcp.core.admin.ToolMetrics;
 import io.enori.mcp.core.alerts.AlertChannels;
 import io.enori.mcp.core.alerts.AlertOptions;
 import io.enori.mcp.core.alerts.Alerting;
@@ -81,6 +83,7 @@ public final class EnoriMcp implements AutoCloseable {
     private final CoreContext context;
     private final Map<String, Tool> tools;
     private final ToolInvoker invoker;
+    private final ToolMetrics metrics;
     private final RateLimiter rateLimiter;
     private final ApiKeys apiKeys;
     private final Scheduler scheduler;
@@ -101,15 +104,27 @@ public final class EnoriMcp implements AutoCloseable {
         this.scheduler = Scheduler.create(context, recorder, new BrowserChecks(context, recorder, browser),
                 builder.checkWorkers, Scheduler.Options.defaults());
         this.jobHeartbeats = new JobHeartbeats(context, recorder);
-        this.tools = ToolCatalog.all(context, scheduler, browser).stream()
+        List<Tool> catalog = ToolCatalog.all(context, scheduler, browser);
+        this.tools = catalog.stream()
                 .filter(t -> builder.toolsets.includes(t.descriptor()))
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
         this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
-        this.invoker = new ToolInvoker(rateLimiter);
+        this.metrics = new ToolMetrics(builder.clock);
+        this.invoker = new ToolInvoker(rateLimiter, metrics);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
         this.alerting = Alerting.create(context, builder.alertOptions, builder.emailSender, builder.pushNotifier,
                 MaintenanceCoverage.of(storage.maintenanceWindows()));
         this.statusPages = new StatusPages(context);
+        if (builder.adminTools) {
+            if (!(storage instanceof JdbiStorage jdbiStorage)) {
+                throw new IllegalStateException("admin tools need the built-in JDBC storage");
+            }
+            Map<String, Tool> publicTools = catalog.stream()
+                    .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
+            AdminCatalog.all(new AdminCatalog.Parts(context, jdbiStorage.jdbi(), publicTools, alerting.channels(),
+                    statusPages, apiKeys, metrics, rateLimiter, scheduler))
+                    .forEach(t -> tools.put(t.descriptor().name(), t));
+        }
         this.traceIngest = new TraceIngest(context, builder.traceRetention);
         this.oauth = new OAuthServer(context, builder.oauthSettings != null ? builder.oauthSettings
                 : OAuthServer.Settings.defaults(builder.publicBaseUrl));
@@ -281,8 +296,18 @@ public final class EnoriMcp implements AutoCloseable {
         private BillingGateway billingGateway;
         private BrowserPricing browserPricing = BrowserPricing.DEFAULT;
         private OAuthServer.Settings oauthSettings;
+        private boolean adminTools;
 
         private Builder() {
+        }
+
+        /**
+         * Also offers the admin tools (io.enori.mcp.core.admin: manage_*, admin_*, db_*), which act across
+         * accounts. Only for the internal flavor, after the admin key matched; default off.
+         */
+        public Builder adminTools(boolean enabled) {
+            this.adminTools = enabled;
+            return this;
         }
 
         /**

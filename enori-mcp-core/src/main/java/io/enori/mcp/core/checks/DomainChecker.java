@@ -84,6 +84,10 @@ final class DomainChecker {
             response.cancel(true);
             return CheckOutcome.down(Reasons.elapsedMs(start), "RDAP lookup " + Reasons.timedOut(timeout.toMillis()));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                // The request's own timeout fired first (it races the wait above): the same slow server.
+                return CheckOutcome.down(Reasons.elapsedMs(start), "RDAP lookup " + Reasons.timedOut(timeout.toMillis()));
+            }
             LOG.debug("GET {} failed", uri, e.getCause());
             return CheckOutcome.down(Reasons.elapsedMs(start), "RDAP server unreachable: "
                     + Reasons.describe(e.getCause(), uri.getHost(), timeout.toMillis()));

@@ -270,6 +270,17 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
                 counters.failures.sum());
     }
 
+    /** Due runs waiting for a worker now (0 when stopped), for the admin flavor's server stats. */
+    public int queueDepth() {
+        Active current = active;
+        return current == null ? 0 : current.workers().queued();
+    }
+
+    /** How many monitors are scheduled, for the admin flavor's server stats. */
+    public int scheduledMonitors() {
+        return scheduledCount();
+    }
+
     /** When the monitor is next due, if it is scheduled. For tests and diagnostics. */
     Optional<Instant> nextDue(String monitorId) {
         return Optional.ofNullable(plan.get(monitorId)).map(Planned::nextDue);

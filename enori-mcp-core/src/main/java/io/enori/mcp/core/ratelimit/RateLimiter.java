@@ -65,6 +65,24 @@ public final class RateLimiter {
         return window == null ? 0 : window.used(clock.millis());
     }
 
+    /** Calls admitted in the current window per principal that has any, for the admin flavor. */
+    public java.util.Map<String, Integer> usage() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        long now = clock.millis();
+        windows.asMap().forEach((principal, window) -> {
+            int used = window.used(now);
+            if (used > 0) {
+                out.put(principal, used);
+            }
+        });
+        return out;
+    }
+
+    /** The per-minute limits: API keys, OAuth grants. */
+    public int[] limits() {
+        return new int[] {apiKeyLimit, oauthLimit};
+    }
+
     private static final class Window {
         private final ArrayDeque<Long> admitted = new ArrayDeque<>();
 

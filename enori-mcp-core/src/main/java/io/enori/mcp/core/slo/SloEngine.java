@@ -170,6 +170,13 @@ public final class SloEngine {
         });
     }
 
+    /** What {@link #rebuildDays} would store for one UTC day, counted from raw checks (for consistency checks). */
+    public DayCounts rawDay(Slo slo, LocalDate day) {
+        Span span = new Span(StoredEventSource.startOf(day), StoredEventSource.startOf(day.plusDays(1)));
+        Counts c = new StoredEventSource(storage, slo, span, SloExclusions.load(storage, slo, span)).raw(span);
+        return new DayCounts(c.good(), c.valid(), c.excludedChecks());
+    }
+
     /** The exclusions of {@code slo} within {@code span} (maintenance and/or pauses, per its flags). */
     public Exclusions exclusions(Slo slo, Span span) {
         return SloExclusions.load(storage, slo, span);

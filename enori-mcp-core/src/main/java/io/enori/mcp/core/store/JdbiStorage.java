@@ -59,7 +59,10 @@ public final class JdbiStorage implements Storage {
     private final BrowserMonitorStore browserMonitors;
     private final OAuthStore oauth;
 
+    private final Jdbi jdbi;
+
     private JdbiStorage(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.accounts = new JdbiAccountStore(jdbi);
         this.apiKeys = new JdbiApiKeyStore(jdbi);
         this.monitors = new JdbiMonitorStore(jdbi);
@@ -99,6 +102,11 @@ public final class JdbiStorage implements Storage {
      */
     public static JdbiStorage create(String jdbcUrl) {
         return create(Databases.dataSource(jdbcUrl));
+    }
+
+    /** The database handle, for the admin flavor's validation, statistics and audit log. */
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     /** Accounts and their plans. */

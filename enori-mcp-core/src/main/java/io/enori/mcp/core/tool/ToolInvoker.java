@@ -19,9 +19,16 @@ public final class ToolInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
 
     private final RateLimiter rateLimiter;
+    private final CallObserver observer;
 
     public ToolInvoker(RateLimiter rateLimiter) {
+        this(rateLimiter, CallObserver.NONE);
+    }
+
+    /** @param observer told about every answered call (counts, latency, errors) */
+    public ToolInvoker(RateLimiter rateLimiter, CallObserver observer) {
         this.rateLimiter = Objects.requireNonNull(rateLimiter);
+        this.observer = Objects.requireNonNull(observer);
     }
 
     public ToolOutcome invoke(Tool tool, Caller caller, Map<String, Object> arguments) {
@@ -38,10 +45,19 @@ public final class ToolInvoker {
     /** @param request what the transport knows about the request, handed to {@link TypedTool}s */
     public ToolOutcome invoke(Tool tool, Caller caller, Map<String, Object> arguments, boolean alreadyAdmitted,
                               RequestContext request) {
+        long started = System.nanoTime();
+        ToolOutcome outcome = guarded(tool, caller, arguments, alreadyAdmitted, request);
+        observer.called(tool.descriptor().name(), caller, outcome, System.nanoTime() - started);
+        return outcome;
+    }
+
+    private ToolOutcome guarded(Tool tool, Caller caller, Map<String, Object> arguments, boolean alreadyAdmitted,
+                                RequestContext request) {
         if (!caller.isAuthenticated()) {
             return ToolOutcome.failed(ToolError.unauthenticated(caller.authProblem()));
         }
         if (!alreadyAdmitted && rateLimiter.tryAcquire(caller) instanceof RateLimiter.Decision.Rejected rejected) {
+            observer.rateLimited(tool.descriptor().name(), caller);
             return ToolOutcome.failed(ToolError.rateLimited(rejected.retryAfterSeconds(), rejected.limit(), 0));
         }
         if (!caller.has(tool.descriptor().requiredScope())) {

@@ -161,7 +161,7 @@ public abstract class ClientScenarioContract {
     }
 
     /** The Node project: failsafe runs in the module directory, an IDE may start anywhere below the root. */
-    private static Path nodeProject() {
+    public static Path nodeProject() {
         Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(NODE_PROJECT);
@@ -173,8 +173,9 @@ public abstract class ClientScenarioContract {
     }
 
     /** So that {@code mvn verify} works from a clean clone: install the pinned client from package-lock.json. */
-    private static synchronized void ensureNodeModules(Path nodeDir) throws Exception {
-        if (Files.isDirectory(nodeDir.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+    public static synchronized void ensureNodeModules(Path nodeDir) throws Exception {
+        if (Files.isDirectory(nodeDir.resolve("node_modules/@modelcontextprotocol/sdk"))
+                && Files.isDirectory(nodeDir.resolve("node_modules/playwright-core"))) {
             return;
         }
         ProcessBuilder npm = new ProcessBuilder(command("ENORI_E2E_NPM", "npm"), "ci", "--no-audit", "--no-fund")

@@ -3,6 +3,7 @@ package io.enori.mcp.transport.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.e2e.ClientScenarioContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Screenshots of both pages land in {@code target/oauth-screenshots} (copies are committed under {@code docs/}).
  */
 class OAuthBrowserIT {
-    private static final String NODE_PROJECT = "enori-mcp-core/src/test/node";
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ENORI_CHROMIUM", "/usr/bin/chromium"));
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) passed, 0 failed");
     /** Every check oauth.mjs makes (see its check names); fewer means part of the dance did not run. */
@@ -37,8 +37,8 @@ class OAuthBrowserIT {
     void typescriptClientSignsInThroughChromiumAndTheRefreshTokenRotates() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "SKIPPED: no Chromium at " + CHROMIUM + " (apt-get install -y chromium; .ci/run does this)");
-        Path nodeDir = nodeProject();
-        ensureNodeModules(nodeDir);
+        Path nodeDir = ClientScenarioContract.nodeProject();
+        ClientScenarioContract.ensureNodeModules(nodeDir);
         int port = OAuthHttpIT.freePort();
         String base = "http://127.0.0.1:" + port;
         EnoriMcp core = EnoriMcp.builder().jdbcUrl("jdbc:h2:file:" + tempDir.resolve("enori").toAbsolutePath())
@@ -66,27 +66,6 @@ class OAuthBrowserIT {
         } finally {
             core.close();
         }
-    }
-
-    private static Path nodeProject() {
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(NODE_PROJECT).resolve("oauth.mjs"))) {
-                return dir.resolve(NODE_PROJECT);
-            }
-        }
-        throw new AssertionError("no " + NODE_PROJECT + "/oauth.mjs above " + System.getProperty("user.dir"));
-    }
-
-    /** From a clean clone: install the pinned client and playwright-core from package-lock.json. */
-    private static synchronized void ensureNodeModules(Path nodeDir) throws Exception {
-        if (Files.isDirectory(nodeDir.resolve("node_modules/@modelcontextprotocol/sdk"))
-                && Files.isDirectory(nodeDir.resolve("node_modules/playwright-core"))) {
-            return;
-        }
-        ProcessBuilder npm = new ProcessBuilder(System.getenv().getOrDefault("ENORI_E2E_NPM", "npm"), "ci",
-                "--no-audit", "--no-fund").directory(nodeDir.toFile()).redirectErrorStream(true);
-        run(npm, Duration.ofSeconds(300), "[npm] ");
-        assertThat(nodeDir.resolve("node_modules/playwright-core")).as("npm ci installed playwright-core").isDirectory();
     }
 
     private static List<String> run(ProcessBuilder builder, Duration timeout, String prefix) throws Exception {

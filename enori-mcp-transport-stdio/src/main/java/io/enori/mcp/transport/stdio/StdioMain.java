@@ -4,8 +4,10 @@ import io.enori.mcp.api.Caller;
 import io.enori.mcp.core.CallerResolver;
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.Toolsets;
+import io.enori.mcp.core.admin.AdminKey;
 import io.enori.mcp.core.cli.KeysCommand;
 import io.enori.mcp.core.cli.UsersCommand;
+import io.enori.mcp.core.store.JdbiStorage;
 import io.enori.mcp.core.store.Databases;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -29,11 +31,15 @@ public final class StdioMain {
     static final String ENV_API_KEY = "ENORI_API_KEY";
     static final String ENV_DB_URL = "ENORI_DB_URL";
     static final String ENV_TOOLSETS = "ENORI_TOOLSETS";
+    static final String ENV_ADMIN_KEY = "ENORI_ADMIN_KEY";
+    static final String ENV_ADMIN_KEY_HASH = "ENORI_ADMIN_KEY_HASH";
     static final String USAGE = String.join("\n",
             "Usage:",
             "  java -jar enori-mcp-stdio.jar                       serve MCP on stdio (key in ENORI_API_KEY)",
             KeysCommand.usage("enori-mcp-stdio.jar"),
             UsersCommand.usage("enori-mcp-stdio.jar"),
+            "  java -jar enori-mcp-stdio.jar admin-key set          store the SHA-256 of ENORI_ADMIN_KEY (or of stdin)",
+            "Admin tools: offered when ENORI_ADMIN_KEY matches the stored hash or ENORI_ADMIN_KEY_HASH",
             "Database: ENORI_DB_URL (default: an H2 file under ~/.enori)",
             "Tools: ENORI_TOOLSETS=monitors,incidents[,read-only] offers only those groups (default: all)");
 
@@ -60,6 +66,9 @@ public final class StdioMain {
         if (args.length > 0 && args[0].equals("users")) {
             return UsersCommand.run(Arrays.copyOfRange(args, 1, args.length), dbUrl, in, out, err);
         }
+        if (args.length == 2 && args[0].equals("admin-key") && args[1].equals("set")) {
+            return setAdminKey(env, dbUrl, in, out, err);
+        }
         if (args.length > 0) {
             err.println("Unknown command '" + args[0] + "'.\n" + USAGE);
             return 2;
@@ -77,7 +86,13 @@ public final class StdioMain {
     private static int serve(Map<String, String> env, String dbUrl, Toolsets toolsets, InputStream in,
                              PrintStream out) {
         Logger log = org.slf4j.LoggerFactory.getLogger(StdioMain.class);
-        EnoriMcp enori = EnoriMcp.builder().jdbcUrl(dbUrl).toolsets(toolsets).build();
+        boolean admin = adminKeyMatches(env, dbUrl);
+        EnoriMcp enori = EnoriMcp.builder().jdbcUrl(dbUrl).toolsets(toolsets).adminTools(admin).build();
+        if (admin) {
+            log.info("{} matched: admin tools offered", ENV_ADMIN_KEY);
+        } else if (env.get(ENV_ADMIN_KEY) != null) {
+            log.warn("{} does not match the configured admin key; admin tools are not offered", ENV_ADMIN_KEY);
+        }
         // Decision (documented in README): a bad key does not stop the server. The client connects and every
         // tool call answers "Authentication failed: …", which the user sees in their chat, not in a log file.
         Caller caller = enori.apiKeys().authenticate(env.get(ENV_API_KEY));
@@ -97,6 +112,50 @@ public final class StdioMain {
         }
         server.closeGracefully();
         enori.close();
+        return 0;
+    }
+
+    /** True when ENORI_ADMIN_KEY hashes to ENORI_ADMIN_KEY_HASH or to the hash stored by {@code admin-key set}. */
+    static boolean adminKeyMatches(Map<String, String> env, String dbUrl) {
+        String presented = env.get(ENV_ADMIN_KEY);
+        if (presented == null || presented.isBlank()) {
+            return false;
+        }
+        if (AdminKey.matches(presented, env.get(ENV_ADMIN_KEY_HASH))) {
+            return true;
+        }
+        return withJdbi(dbUrl, jdbi -> AdminKey.stored(jdbi).map(h -> AdminKey.matches(presented, h)).orElse(false));
+    }
+
+    /** Opens the database (migrated) for one short job and releases its pool afterwards. */
+    private static <T> T withJdbi(String dbUrl, java.util.function.Function<org.jdbi.v3.core.Jdbi, T> job) {
+        javax.sql.DataSource dataSource = Databases.dataSource(dbUrl);
+        try {
+            return job.apply(JdbiStorage.create(dataSource).jdbi());
+        } finally {
+            if (dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
+                pool.dispose();
+            }
+        }
+    }
+
+    private static int setAdminKey(Map<String, String> env, String dbUrl, InputStream in, PrintStream out,
+                                   PrintStream err) {
+        String key = env.get(ENV_ADMIN_KEY);
+        try {
+            if (key == null || key.isBlank()) {
+                key = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            }
+            String plaintext = key;
+            withJdbi(dbUrl, jdbi -> {
+                AdminKey.store(jdbi, plaintext);
+                return null;
+            });
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("admin-key set: " + e.getMessage());
+            return 2;
+        }
+        out.println("Admin key stored (SHA-256 only).");
         return 0;
     }
 
