@@ -36,6 +36,33 @@ public final class AdminKey {
         return MessageDigest.isEqual(a, b);
     }
 
+    /**
+     * Whether {@code presented} (a launcher's {@code ENORI_ADMIN_KEY}) matches the configured admin key: the hash a
+     * host passes ({@code ENORI_ADMIN_KEY_HASH}) or the one {@code admin-key set} stored in the database at
+     * {@code dbUrl}. The database is opened (and migrated) only for this read and released afterwards.
+     */
+    public static boolean matchesConfigured(String presented, String hashFromEnvironment, String dbUrl) {
+        if (presented == null || presented.isBlank()) {
+            return false;
+        }
+        if (matches(presented, hashFromEnvironment)) {
+            return true;
+        }
+        return withJdbi(dbUrl, jdbi -> stored(jdbi).map(h -> matches(presented, h)).orElse(false));
+    }
+
+    /** Opens the database (migrated) for one short job and releases its pool afterwards. */
+    public static <T> T withJdbi(String dbUrl, java.util.function.Function<Jdbi, T> job) {
+        javax.sql.DataSource dataSource = io.enori.mcp.core.store.Databases.dataSource(dbUrl);
+        try {
+            return job.apply(io.enori.mcp.core.store.JdbiStorage.create(dataSource).jdbi());
+        } finally {
+            if (dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
+                pool.dispose();
+            }
+        }
+    }
+
     /** The hash stored by {@link #store}, if any. */
     public static Optional<String> stored(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM admin_settings WHERE setting_name = :n")

@@ -20,7 +20,7 @@ import java.util.Properties;
  * @param rest the arguments left after the flags (e.g. {@code keys create …})
  */
 record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, String publicBaseUrl, Toolsets toolsets,
-                    List<String> rest) {
+                    boolean adminTools, List<String> rest) {
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar enori-mcp-server.jar [options]           serve MCP over HTTP",
@@ -34,10 +34,11 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
             "  --rate-limit N           ENORI_RATE_LIMIT        rate-limit       tool calls/min per key, default 60",
             "  --public-base-url URL    ENORI_PUBLIC_BASE_URL   public-base-url  base of share links",
             "  --toolsets G,G[,read-only] ENORI_TOOLSETS        toolsets         offer only these tool groups",
+            "  --admin-tools            ENORI_ADMIN_TOOLS=true  admin-tools      internal admin tools, if ENORI_ADMIN_KEY matches",
             "  --config FILE            ENORI_CONFIG                             properties file (default ./enori.properties)");
 
     private static final List<String> SETTINGS = List.of("port", "host", "db", "stateless", "allowed-origins",
-            "rate-limit", "public-base-url", "toolsets", "config");
+            "rate-limit", "public-base-url", "toolsets", "admin-tools", "config");
 
     static ServerConfig resolve(String[] args, Map<String, String> env) {
         Map<String, String> flags = new java.util.HashMap<>();
@@ -59,7 +60,7 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
                 throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
             }
             if (value == null) {
-                if (name.equals("stateless")) {
+                if (name.equals("stateless") || name.equals("admin-tools")) {
                     value = "true";
                 } else if (i + 1 < args.length) {
                     value = args[++i];
@@ -94,7 +95,7 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
         String publicBase = lookup.get("public-base-url") == null ? "http://" + linkHost + ":" + http.port()
                 : lookup.get("public-base-url");
         return new ServerConfig(http, db, integer(lookup, "rate-limit", 60, 1, 1_000_000), publicBase,
-                Toolsets.parse(lookup.get("toolsets")), List.copyOf(rest));
+                Toolsets.parse(lookup.get("toolsets")), Boolean.parseBoolean(lookup.get("admin-tools")), List.copyOf(rest));
     }
 
     private interface Lookup {

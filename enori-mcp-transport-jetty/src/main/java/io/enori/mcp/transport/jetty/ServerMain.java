@@ -2,6 +2,7 @@ package io.enori.mcp.transport.jetty;
 
 import io.enori.mcp.api.Scope;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.admin.AdminKey;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.cli.KeysCommand;
 import io.enori.mcp.core.cli.UsersCommand;
@@ -58,6 +59,7 @@ public final class ServerMain {
                 .rateLimits(config.apiKeyCallsPerMinute(), Math.max(100, config.apiKeyCallsPerMinute()))
                 .publicBaseUrl(config.publicBaseUrl())
                 .toolsets(config.toolsets())
+                .adminTools(adminToolsOffered(config, env, err))
                 .build();
         printFirstKeyIfEmpty(core, out);
         EnoriHttpServer server = EnoriHttpServer.start(core, config.http());
@@ -83,6 +85,23 @@ public final class ServerMain {
     }
 
     /** First start on an empty database: one account and one all-scopes key, shown once. */
+    /**
+     * The internal admin tools over HTTP are off unless switched on (--admin-tools), and even then offered only when
+     * ENORI_ADMIN_KEY matches the configured admin key, as on stdio. Every HTTP caller with an API key sees them, so
+     * this is for internal deployments only.
+     */
+    static boolean adminToolsOffered(ServerConfig config, Map<String, String> env, PrintStream err) {
+        if (!config.adminTools()) {
+            return false;
+        }
+        boolean matches = AdminKey.matchesConfigured(env.get("ENORI_ADMIN_KEY"), env.get("ENORI_ADMIN_KEY_HASH"),
+                config.dbUrl());
+        if (!matches) {
+            err.println("--admin-tools: ENORI_ADMIN_KEY does not match the configured admin key; admin tools are off");
+        }
+        return matches;
+    }
+
     static void printFirstKeyIfEmpty(EnoriMcp core, PrintStream out) {
         if (!core.apiKeys().list().isEmpty()) {
             return;

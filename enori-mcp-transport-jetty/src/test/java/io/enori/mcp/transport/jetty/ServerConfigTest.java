@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import io.enori.mcp.core.Toolsets;
+import io.enori.mcp.core.admin.AdminKey;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -204,5 +205,21 @@ class ServerConfigTest {
                 .isEqualTo(new Toolsets(Set.of("incidents"), false));
         assertThatThrownBy(() -> resolve(Map.of(), "--toolsets", "monitors,billing"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'billing'");
+    }
+
+    @Test
+    void adminToolsAreOffOverHttpUnlessSwitchedOnAndTheAdminKeyMatches() {
+        String db = "jdbc:h2:mem:admin" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        String key = "an-admin-key-of-32-characters-ok";
+        java.io.PrintStream err = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        Map<String, String> env = Map.of("ENORI_ADMIN_KEY", key, "ENORI_ADMIN_KEY_HASH", AdminKey.hash(key));
+
+        assertThat(resolve(Map.of(), "--db", db).adminTools()).isFalse();
+        assertThat(ServerMain.adminToolsOffered(resolve(env, "--db", db), env, err)).as("switch off").isFalse();
+        assertThat(ServerMain.adminToolsOffered(resolve(env, "--db", db, "--admin-tools"), env, err)).isTrue();
+        Map<String, String> wrong = Map.of("ENORI_ADMIN_KEY", "not-the-admin-key-at-all-nope", "ENORI_ADMIN_KEY_HASH",
+                AdminKey.hash(key));
+        assertThat(ServerMain.adminToolsOffered(resolve(wrong, "--db", db, "--admin-tools"), wrong, err)).isFalse();
+        assertThat(resolve(Map.of("ENORI_ADMIN_TOOLS", "true"), "--db", db).adminTools()).isTrue();
     }
 }

@@ -7,7 +7,6 @@ import io.enori.mcp.core.Toolsets;
 import io.enori.mcp.core.admin.AdminKey;
 import io.enori.mcp.core.cli.KeysCommand;
 import io.enori.mcp.core.cli.UsersCommand;
-import io.enori.mcp.core.store.JdbiStorage;
 import io.enori.mcp.core.store.Databases;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -117,26 +116,7 @@ public final class StdioMain {
 
     /** True when ENORI_ADMIN_KEY hashes to ENORI_ADMIN_KEY_HASH or to the hash stored by {@code admin-key set}. */
     static boolean adminKeyMatches(Map<String, String> env, String dbUrl) {
-        String presented = env.get(ENV_ADMIN_KEY);
-        if (presented == null || presented.isBlank()) {
-            return false;
-        }
-        if (AdminKey.matches(presented, env.get(ENV_ADMIN_KEY_HASH))) {
-            return true;
-        }
-        return withJdbi(dbUrl, jdbi -> AdminKey.stored(jdbi).map(h -> AdminKey.matches(presented, h)).orElse(false));
-    }
-
-    /** Opens the database (migrated) for one short job and releases its pool afterwards. */
-    private static <T> T withJdbi(String dbUrl, java.util.function.Function<org.jdbi.v3.core.Jdbi, T> job) {
-        javax.sql.DataSource dataSource = Databases.dataSource(dbUrl);
-        try {
-            return job.apply(JdbiStorage.create(dataSource).jdbi());
-        } finally {
-            if (dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
-                pool.dispose();
-            }
-        }
+        return AdminKey.matchesConfigured(env.get(ENV_ADMIN_KEY), env.get(ENV_ADMIN_KEY_HASH), dbUrl);
     }
 
     private static int setAdminKey(Map<String, String> env, String dbUrl, InputStream in, PrintStream out,
@@ -147,7 +127,7 @@ public final class StdioMain {
                 key = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
             }
             String plaintext = key;
-            withJdbi(dbUrl, jdbi -> {
+            AdminKey.withJdbi(dbUrl, jdbi -> {
                 AdminKey.store(jdbi, plaintext);
                 return null;
             });
