@@ -26,6 +26,8 @@ import io.enori.mcp.core.alerts.Alerting;
 import io.enori.mcp.core.alerts.MaintenanceCoverage;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.checks.DefaultCheckExecutor;
+import io.enori.mcp.core.checks.JdbiRunClaims;
+import io.enori.mcp.core.checks.RunClaims;
 import io.enori.mcp.core.checks.Scheduler;
 import io.enori.mcp.core.traces.TraceIngest;
 import io.enori.mcp.core.monitors.CheckRecorder;
@@ -101,8 +103,15 @@ public final class EnoriMcp implements AutoCloseable {
         BrowserServices browser = new BrowserServices(Optional.ofNullable(builder.browserExecutor),
                 builder.billingGateway != null ? builder.billingGateway : StoredBillingGateway.create(storage, ids),
                 builder.browserPricing, Duration.ofSeconds(10));
+        RunClaims claims = RunClaims.local();
+        if (builder.sharedScheduling) {
+            if (!(storage instanceof JdbiStorage jdbiStorage)) {
+                throw new IllegalStateException("shared scheduling needs the built-in JDBC storage");
+            }
+            claims = JdbiRunClaims.create(jdbiStorage.jdbi());
+        }
         this.scheduler = Scheduler.create(context, recorder, new BrowserChecks(context, recorder, browser),
-                builder.checkWorkers, Scheduler.Options.defaults());
+                builder.checkWorkers, Scheduler.Options.defaults(), claims);
         this.jobHeartbeats = new JobHeartbeats(context, recorder);
         List<Tool> catalog = ToolCatalog.all(context, scheduler, browser);
         this.tools = catalog.stream()
@@ -297,8 +306,20 @@ public final class EnoriMcp implements AutoCloseable {
         private BrowserPricing browserPricing = BrowserPricing.DEFAULT;
         private OAuthServer.Settings oauthSettings;
         private boolean adminTools;
+        private boolean sharedScheduling;
 
         private Builder() {
+        }
+
+        /**
+         * Shares the check schedule with the other nodes on the same database: each due check runs on exactly
+         * one of them (claimed in the {@code monitor_leases} table, see {@link JdbiRunClaims}), and a stopped
+         * node's monitors move to the others within one interval. Cluster mode turns this on; default off (one
+         * node, nothing claimed). Needs the built-in JDBC storage.
+         */
+        public Builder sharedScheduling(boolean enabled) {
+            this.sharedScheduling = enabled;
+            return this;
         }
 
         /**

@@ -49,6 +49,11 @@ import org.slf4j.LoggerFactory;
  *   <li>The monitor list is re-read every {@link Options#rescanEvery()}, which picks up created, changed,
  *       paused, resumed and deleted monitors, through {@link io.enori.mcp.api.spi.MonitorStore#listAllUnpaused()}.
  *       </li>
+ *   <li>Several nodes on one database: every node plans every monitor, and before a due run is queued it is
+ *       claimed through {@link RunClaims} under its grid point (the latest one not after the clock, which every
+ *       node computes alike). Only the node whose claim wins runs it, then behaves exactly like a lone node
+ *       (overlap and queue rules included). {@link RunClaims#local()}, the default, always wins. Runs asked for
+ *       through {@link #runNow} are not claimed.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #start()} and {@link #stop()} are idempotent, and a stopped scheduler may be started
@@ -56,6 +61,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scheduler implements CheckQueue, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     /**
      * Tuning.
@@ -131,13 +137,19 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
     private final int workerCount;
     private final Options options;
     private final Counters counters = new Counters();
+    private final RunClaims claims;
+    private final LongAdder claimedElsewhere = new LongAdder();
+    /** When claims were last purged, by a rescan. */
+    private volatile Instant lastPurge = Instant.MIN;
     /** Written only by the tick thread (and by start() before it exists); read by anyone. */
     private final Map<String, Planned> plan = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, CheckRun> inFlight = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private volatile Active active;
 
-    private Scheduler(CoreContext context, CheckRecorder recorder, BrowserChecks browser, int workers, Options options) {
+    private Scheduler(CoreContext context, CheckRecorder recorder, BrowserChecks browser, int workers, Options options,
+                      RunClaims claims) {
+        this.claims = Objects.requireNonNull(claims, "claims");
         this.context = Objects.requireNonNull(context, "context");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.browser = browser;
@@ -156,7 +168,16 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
 
     /** A scheduler with {@code workers} check threads and the given options; call {@link #start()}. */
     public static Scheduler create(CoreContext context, CheckRecorder recorder, int workers, Options options) {
-        return new Scheduler(context, recorder, null, workers, options);
+        return new Scheduler(context, recorder, null, workers, options, RunClaims.local());
+    }
+
+    /**
+     * A scheduler sharing its monitors with the other nodes on the same database through {@code claims}
+     * (e.g. {@link JdbiRunClaims}); {@code browser} may be null (browser monitors then end as not checkable).
+     */
+    public static Scheduler create(CoreContext context, CheckRecorder recorder, BrowserChecks browser, int workers,
+                                   Options options, RunClaims claims) {
+        return new Scheduler(context, recorder, browser, workers, options, claims);
     }
 
     /**
@@ -165,7 +186,8 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
      */
     public static Scheduler create(CoreContext context, CheckRecorder recorder, BrowserChecks browser, int workers,
                                    Options options) {
-        return new Scheduler(context, recorder, Objects.requireNonNull(browser, "browser"), workers, options);
+        return new Scheduler(context, recorder, Objects.requireNonNull(browser, "browser"), workers, options,
+                RunClaims.local());
     }
 
     /** Reads the monitor list and starts ticking. Does nothing if already started. */
@@ -286,6 +308,11 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         return Optional.ofNullable(plan.get(monitorId)).map(Planned::nextDue);
     }
 
+    /** Due runs this node left to another node, which won their claim. */
+    long claimedElsewhere() {
+        return claimedElsewhere.sum();
+    }
+
     /** How many monitors are scheduled. */
     int scheduledCount() {
         return plan.size();
@@ -312,8 +339,14 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
             if (planned.nextDue().isAfter(now)) {
                 continue;
             }
-            plan.put(planned.monitorId(),
-                    planned.withNextDue(Cadence.nextAfter(planned.nextDue(), planned.intervalSeconds(), now)));
+            Instant next = Cadence.nextAfter(planned.nextDue(), planned.intervalSeconds(), now);
+            plan.put(planned.monitorId(), planned.withNextDue(next));
+            // The grid point being run: the latest one not after now, the same on every node whatever its past.
+            Instant gridPoint = next.minusSeconds(planned.intervalSeconds());
+            if (!claims.claim(planned.monitorId(), gridPoint, planned.intervalSeconds())) {
+                claimedElsewhere.increment();
+                continue;
+            }
             CheckRun run = newRun(planned.accountId(), planned.monitorId(), false);
             if (inFlight.putIfAbsent(planned.monitorId(), run) != null) {
                 counters.overlaps.increment();
@@ -364,5 +397,9 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
             }
         }
         plan.keySet().retainAll(seen);
+        if (!now.isBefore(lastPurge.plus(PURGE_EVERY))) {
+            lastPurge = now;
+            claims.purge(now);
+        }
     }
 }
