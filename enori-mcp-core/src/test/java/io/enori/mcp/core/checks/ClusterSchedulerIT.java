@@ -4,15 +4,22 @@ import static io.enori.mcp.core.checks.SchedulerHarness.START;
 import static io.enori.mcp.core.checks.SchedulerHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.enori.mcp.api.Alert;
+import io.enori.mcp.api.AlertChannel;
 import io.enori.mcp.api.Caller;
+import io.enori.mcp.api.Incident;
 import io.enori.mcp.api.Plan;
 import io.enori.mcp.api.Scope;
 import io.enori.mcp.api.ToolOutcome;
+import io.enori.mcp.api.spi.AlertFilter;
+import io.enori.mcp.api.spi.IncidentFilter;
 import io.enori.mcp.api.spi.PageRequest;
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.store.JdbiStorage;
+import io.enori.mcp.core.testing.LocalSite;
 import io.enori.mcp.core.testing.PostgresSchemas;
+import io.enori.mcp.core.testing.WebhookReceiver;
 import io.enori.mcp.core.tool.CoreContext;
 import io.enori.mcp.core.tool.Ids;
 import io.enori.mcp.core.tool.Json;
@@ -92,6 +99,69 @@ class ClusterSchedulerIT {
         runUntil(ids, secondEnd, nodes.subList(1, NODES));
         assertEachMonitorRanOncePerGridPoint(ids, secondEnd);
         assertThat(stopped.stats().runs()).isEqualTo(stoppedRuns);
+    }
+
+    /**
+     * Three full cores built with {@link EnoriMcp.Builder#sharedScheduling(boolean)} and started: monitors that
+     * fail and then recover on the schedule open and resolve one incident each, and every alert is sent once.
+     */
+    @Test
+    void threeStartedCoresWithSharedSchedulingSendEachAlertOnce() {
+        String url = schemas.freshUrl();
+        List<EnoriMcp> cores = new ArrayList<>();
+        try (LocalSite target = LocalSite.start(); WebhookReceiver receiver = WebhookReceiver.start()) {
+            for (int n = 0; n < NODES; n++) {
+                cores.add(EnoriMcp.builder().storage(JdbiStorage.create(url)).clock(clock)
+                        .checkExecutor(SchedulerHarness.CHECKS).rateLimits(100_000, 100_000).defaultPlan(PLAN)
+                        .sharedScheduling(true).build());
+            }
+            EnoriMcp first = cores.get(0);
+            storage = (JdbiStorage) first.storage();
+            writer = first.apiKeys().authenticate(first.apiKeys()
+                    .create("acme", EnumSet.of(Scope.MONITORS_READ, Scope.MONITORS_WRITE), "writer").plaintext());
+            String hook = first.alertChannels().create(writer.accountId(), AlertChannel.Type.WEBHOOK, "Hook",
+                    receiver.url("/hook"), null).id();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Map<String, Object> args = new LinkedHashMap<>();
+                args.put("type", "website");
+                args.put("name", "shop" + i);
+                args.put("url", target.url());
+                args.put("intervalSeconds", INTERVAL);
+                args.put("alertAfterFailures", 2);
+                args.put("channelIds", List.of(hook));
+                ToolOutcome outcome = first.call("create_monitor", writer, args);
+                assertThat(outcome).isInstanceOf(ToolOutcome.Ok.class);
+                ids.add((String) ((Map<?, ?>) Json.toMap(((ToolOutcome.Ok) outcome).content()).get("monitor"))
+                        .get("id"));
+            }
+            cores.forEach(core -> nodes.add(core.scheduler()));
+            target.unavailable();
+            cores.forEach(EnoriMcp::start);
+
+            Instant failingEnd = START.plusSeconds(4L * INTERVAL);
+            runUntil(ids, failingEnd, nodes);
+            target.healthy();
+            Instant end = failingEnd.plusSeconds(2L * INTERVAL);
+            runUntil(ids, end, nodes);
+
+            assertEachMonitorRanOncePerGridPoint(ids, end);
+            for (String id : ids) {
+                List<Incident> incidents = storage.incidents().list(writer.accountId(), new IncidentFilter(null, id, false),
+                        null, null, PageRequest.first(50)).items();
+                assertThat(incidents).as("incidents of %s", id).hasSize(1)
+                        .allMatch(incident -> incident.resolvedAt() != null);
+            }
+            await("alerts delivered", () -> receiver.received().size() >= 2 * ids.size());
+            SchedulerHarness.settle();
+            assertThat(receiver.received()).as("webhook requests: one opened and one resolved per monitor")
+                    .hasSize(2 * ids.size());
+            List<Alert> alerts = storage.alerts().list(writer.accountId(), AlertFilter.ANY, null, null, PageRequest.first(200))
+                    .items();
+            assertThat(alerts).hasSize(2 * ids.size()).allMatch(alert -> alert.status() == Alert.Status.DELIVERED);
+        } finally {
+            cores.forEach(EnoriMcp::close);
+        }
     }
 
     /** Moves the clock a second at a time, keeping the nodes at most a second behind it, then lets them finish. */
