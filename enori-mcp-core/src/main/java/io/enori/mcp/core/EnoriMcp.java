@@ -31,7 +31,9 @@ import io.enori.mcp.core.traces.TraceIngest;
 import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.oauth.OAuthServer;
 import io.enori.mcp.core.monitors.JobHeartbeats;
+import io.enori.mcp.core.ratelimit.PostgresRateLimiter;
 import io.enori.mcp.core.ratelimit.RateLimiter;
+import io.enori.mcp.core.ratelimit.RateLimits;
 import io.enori.mcp.core.status.StatusPages;
 import io.enori.mcp.core.store.Databases;
 import io.enori.mcp.core.store.JdbiStorage;
@@ -84,7 +86,8 @@ public final class EnoriMcp implements AutoCloseable {
     private final Map<String, Tool> tools;
     private final ToolInvoker invoker;
     private final ToolMetrics metrics;
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimiter;
+    private final boolean cluster;
     private final ApiKeys apiKeys;
     private final Scheduler scheduler;
     private final Alerting alerting;
@@ -108,7 +111,11 @@ public final class EnoriMcp implements AutoCloseable {
         this.tools = catalog.stream()
                 .filter(t -> builder.toolsets.includes(t.descriptor()))
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
-        this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
+        this.cluster = builder.cluster;
+        this.rateLimiter = builder.cluster
+                ? new PostgresRateLimiter(((JdbiStorage) storage).jdbi(), builder.clock, builder.apiKeyCallsPerMinute,
+                        builder.oauthCallsPerMinute)
+                : new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
         this.metrics = new ToolMetrics(builder.clock);
         this.invoker = new ToolInvoker(rateLimiter, metrics);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
@@ -180,6 +187,14 @@ public final class EnoriMcp implements AutoCloseable {
         alerting.close();
     }
 
+    /**
+     * Whether this node runs in cluster mode ({@link Builder#cluster}): several nodes on one PostgreSQL database,
+     * sharing the rate limit (and, where they branch on this, scheduling).
+     */
+    public boolean isCluster() {
+        return cluster;
+    }
+
     /** Create, list and delete the alert channels monitors notify (the MCP tools only read them). */
     public AlertChannels alertChannels() {
         return alerting.channels();
@@ -231,7 +246,7 @@ public final class EnoriMcp implements AutoCloseable {
      * before the protocol layer (HTTP's 429) call this and then mark the request as admitted
      * ({@link CallerResolver#RATE_LIMITED_KEY}), so the call is counted once.
      */
-    public RateLimiter.Decision admit(Caller caller) {
+    public RateLimits.Decision admit(Caller caller) {
         return rateLimiter.tryAcquire(caller);
     }
 
@@ -297,8 +312,20 @@ public final class EnoriMcp implements AutoCloseable {
         private BrowserPricing browserPricing = BrowserPricing.DEFAULT;
         private OAuthServer.Settings oauthSettings;
         private boolean adminTools;
+        private boolean cluster;
 
         private Builder() {
+        }
+
+        /**
+         * Cluster mode: this node is one of several behind a load balancer on one PostgreSQL database. The rate
+         * limit is then counted in PostgreSQL, exactly across nodes (one round trip per call), instead of in this
+         * process. Needs the built-in storage on PostgreSQL ({@link #jdbcUrl} {@code jdbc:postgresql:…} or a
+         * PostgreSQL {@link #dataSource}); {@link #build()} fails otherwise. Default off.
+         */
+        public Builder cluster(boolean enabled) {
+            this.cluster = enabled;
+            return this;
         }
 
         /**
@@ -444,12 +471,22 @@ public final class EnoriMcp implements AutoCloseable {
         }
 
         public EnoriMcp build() {
+            if (cluster && (storage != null || (jdbcUrl != null && !jdbcUrl.trim().startsWith(Databases.POSTGRES_PREFIX))
+                    || (jdbcUrl == null && dataSource == null))) {
+                throw new IllegalStateException("cluster mode needs PostgreSQL: set jdbcUrl to a "
+                        + Databases.POSTGRES_PREFIX + "… URL (or a PostgreSQL dataSource); every node must use the"
+                        + " same database");
+            }
             Storage resolved = storage;
             if (resolved == null && dataSource != null) {
                 resolved = JdbiStorage.create(dataSource);
             }
             if (resolved == null) {
                 resolved = JdbiStorage.create(Databases.dataSource(jdbcUrl != null ? jdbcUrl : Databases.defaultH2Url()));
+            }
+            if (cluster && !((JdbiStorage) resolved).isPostgres()) {
+                throw new IllegalStateException("cluster mode needs PostgreSQL, but the dataSource is "
+                        + ((JdbiStorage) resolved).databaseProduct());
             }
             if (checkExecutor == null) {
                 checkExecutor = DefaultCheckExecutor.builder().clock(clock).build();
