@@ -88,6 +88,7 @@ public final class EnoriMcp implements AutoCloseable {
     private final ToolMetrics metrics;
     private final RateLimits rateLimiter;
     private final boolean cluster;
+    private final DataSource ownedPool;
     private final ApiKeys apiKeys;
     private final Scheduler scheduler;
     private final Alerting alerting;
@@ -112,6 +113,7 @@ public final class EnoriMcp implements AutoCloseable {
                 .filter(t -> builder.toolsets.includes(t.descriptor()))
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
         this.cluster = builder.cluster;
+        this.ownedPool = builder.ownedPool;
         this.rateLimiter = builder.cluster
                 ? new PostgresRateLimiter(((JdbiStorage) storage).jdbi(), builder.clock, builder.apiKeyCallsPerMinute,
                         builder.oauthCallsPerMinute)
@@ -185,6 +187,9 @@ public final class EnoriMcp implements AutoCloseable {
     public void close() {
         scheduler.stop();
         alerting.close();
+        if (ownedPool != null) {
+            Databases.close(ownedPool);
+        }
     }
 
     /**
@@ -313,8 +318,29 @@ public final class EnoriMcp implements AutoCloseable {
         private OAuthServer.Settings oauthSettings;
         private boolean adminTools;
         private boolean cluster;
+        private int dbPoolSize = Databases.DEFAULT_POOL_SIZE;
+        private Duration statementTimeout = Databases.DEFAULT_STATEMENT_TIMEOUT;
+        private DataSource ownedPool;
 
         private Builder() {
+        }
+
+        /**
+         * The connection pool opened for a PostgreSQL {@link #jdbcUrl}: at most {@code poolSize} connections
+         * (default {@value Databases#DEFAULT_POOL_SIZE}), each statement cancelled after {@code statementTimeout}
+         * (default 30 s). The pool is closed by {@link EnoriMcp#close()}. No effect on H2 or a host's dataSource.
+         */
+        public Builder dbPool(int poolSize, Duration statementTimeout) {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("dbPool size must be >= 1");
+            }
+            Objects.requireNonNull(statementTimeout, "statementTimeout");
+            if (statementTimeout.isNegative() || statementTimeout.isZero()) {
+                throw new IllegalArgumentException("statementTimeout must be positive");
+            }
+            this.dbPoolSize = poolSize;
+            this.statementTimeout = statementTimeout;
+            return this;
         }
 
         /**
@@ -482,7 +508,15 @@ public final class EnoriMcp implements AutoCloseable {
                 resolved = JdbiStorage.create(dataSource);
             }
             if (resolved == null) {
-                resolved = JdbiStorage.create(Databases.dataSource(jdbcUrl != null ? jdbcUrl : Databases.defaultH2Url()));
+                DataSource pool = Databases.dataSource(jdbcUrl != null ? jdbcUrl : Databases.defaultH2Url(), dbPoolSize,
+                        statementTimeout);
+                try {
+                    resolved = JdbiStorage.create(pool);
+                } catch (RuntimeException e) {
+                    Databases.close(pool);
+                    throw e;
+                }
+                ownedPool = pool;
             }
             if (cluster && !((JdbiStorage) resolved).isPostgres()) {
                 throw new IllegalStateException("cluster mode needs PostgreSQL, but the dataSource is "

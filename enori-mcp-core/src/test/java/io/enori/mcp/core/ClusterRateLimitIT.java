@@ -37,10 +37,12 @@ class ClusterRateLimitIT {
     private static final Caller KEY = Caller.apiKey("acc_1", "key_1", Set.of(Scope.MONITORS_READ));
 
     private final List<String> schemas = new ArrayList<>();
+    private final List<EnoriMcp> nodes = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00.400Z"));
 
     @AfterEach
     void dropSchemas() throws SQLException {
+        nodes.forEach(EnoriMcp::close);
         for (String schema : schemas) {
             execute("DROP SCHEMA " + schema + " CASCADE");
         }
@@ -132,7 +134,10 @@ class ClusterRateLimitIT {
     }
 
     private EnoriMcp node(String url) {
-        return EnoriMcp.builder().jdbcUrl(url).clock(clock).cluster(true).build();
+        EnoriMcp node = EnoriMcp.builder().jdbcUrl(url).clock(clock).cluster(true).dbPool(4, Duration.ofSeconds(10))
+                .build();
+        nodes.add(node);
+        return node;
     }
 
     private String newSchemaUrl() {
