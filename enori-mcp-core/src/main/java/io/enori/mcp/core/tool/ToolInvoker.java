@@ -56,7 +56,17 @@ public final class ToolInvoker {
         if (!caller.isAuthenticated()) {
             return ToolOutcome.failed(ToolError.unauthenticated(caller.authProblem()));
         }
-        if (!alreadyAdmitted && rateLimiter.tryAcquire(caller) instanceof RateLimits.Decision.Rejected rejected) {
+        RateLimits.Decision decision;
+        try {
+            decision = alreadyAdmitted ? null : rateLimiter.tryAcquire(caller);
+        } catch (RuntimeException e) {
+            // Only the shared (PostgreSQL) limiter can fail: answer like any infrastructure failure, call not run.
+            LOG.warn("rate limit unavailable for principal {}: {}", caller.principalId(), e.toString());
+            return ToolOutcome.failed(new ToolError("Service unavailable", Map.of("hint",
+                    "The rate limit could not be checked, so " + tool.descriptor().name()
+                            + " did not run; nothing was changed. Try again in a few seconds.")));
+        }
+        if (decision instanceof RateLimits.Decision.Rejected rejected) {
             observer.rateLimited(tool.descriptor().name(), caller);
             return ToolOutcome.failed(ToolError.rateLimited(rejected.retryAfterSeconds(), rejected.limit(), 0));
         }

@@ -61,6 +61,19 @@ class PostgresStorageIT extends StorageContract {
         }
     }
 
+    @Test
+    void pooledConnectionsCancelStatementsThatRunPastTheTimeout() {
+        assumeTrue(configuredUrl() != null, URL_VARIABLE + " is not set; PostgreSQL contract skipped");
+        DataSource pool = Databases.dataSource(newSchemaUrl(), 2, java.time.Duration.ofMillis(300));
+        pools.add(pool);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_sleep(2)");
+            }
+        }).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+    }
+
     /** A URL whose connections default to a new, empty schema, dropped after the test. */
     private String newSchemaUrl() {
         String schema = "enori_t_" + UUID.randomUUID().toString().replace("-", "");
