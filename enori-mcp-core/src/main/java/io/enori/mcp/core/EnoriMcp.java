@@ -33,7 +33,9 @@ import io.enori.mcp.core.traces.TraceIngest;
 import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.oauth.OAuthServer;
 import io.enori.mcp.core.monitors.JobHeartbeats;
+import io.enori.mcp.core.ratelimit.PostgresRateLimiter;
 import io.enori.mcp.core.ratelimit.RateLimiter;
+import io.enori.mcp.core.ratelimit.RateLimits;
 import io.enori.mcp.core.status.StatusPages;
 import io.enori.mcp.core.store.Databases;
 import io.enori.mcp.core.store.JdbiStorage;
@@ -86,7 +88,9 @@ public final class EnoriMcp implements AutoCloseable {
     private final Map<String, Tool> tools;
     private final ToolInvoker invoker;
     private final ToolMetrics metrics;
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimiter;
+    private final boolean cluster;
+    private final DataSource ownedPool;
     private final ApiKeys apiKeys;
     private final Scheduler scheduler;
     private final Alerting alerting;
@@ -104,7 +108,8 @@ public final class EnoriMcp implements AutoCloseable {
                 builder.billingGateway != null ? builder.billingGateway : StoredBillingGateway.create(storage, ids),
                 builder.browserPricing, Duration.ofSeconds(10));
         RunClaims claims = RunClaims.local();
-        if (builder.sharedScheduling) {
+        // Cluster mode shares the schedule: each due check runs on exactly one node.
+        if (builder.sharedScheduling || builder.cluster) {
             if (!(storage instanceof JdbiStorage jdbiStorage)) {
                 throw new IllegalStateException("shared scheduling needs the built-in JDBC storage");
             }
@@ -117,7 +122,12 @@ public final class EnoriMcp implements AutoCloseable {
         this.tools = catalog.stream()
                 .filter(t -> builder.toolsets.includes(t.descriptor()))
                 .collect(Collectors.toMap(t -> t.descriptor().name(), t -> t, (a, b) -> a, LinkedHashMap::new));
-        this.rateLimiter = new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
+        this.cluster = builder.cluster;
+        this.ownedPool = builder.ownedPool;
+        this.rateLimiter = builder.cluster
+                ? new PostgresRateLimiter(((JdbiStorage) storage).jdbi(), builder.clock, builder.apiKeyCallsPerMinute,
+                        builder.oauthCallsPerMinute)
+                : new RateLimiter(builder.clock, builder.apiKeyCallsPerMinute, builder.oauthCallsPerMinute);
         this.metrics = new ToolMetrics(builder.clock);
         this.invoker = new ToolInvoker(rateLimiter, metrics);
         this.apiKeys = new ApiKeys(storage, builder.clock, ids, builder.defaultPlan);
@@ -187,6 +197,17 @@ public final class EnoriMcp implements AutoCloseable {
     public void close() {
         scheduler.stop();
         alerting.close();
+        if (ownedPool != null) {
+            Databases.close(ownedPool);
+        }
+    }
+
+    /**
+     * Whether this node runs in cluster mode ({@link Builder#cluster}): several nodes on one PostgreSQL database,
+     * sharing the rate limit (and, where they branch on this, scheduling).
+     */
+    public boolean isCluster() {
+        return cluster;
     }
 
     /** Create, list and delete the alert channels monitors notify (the MCP tools only read them). */
@@ -240,7 +261,7 @@ public final class EnoriMcp implements AutoCloseable {
      * before the protocol layer (HTTP's 429) call this and then mark the request as admitted
      * ({@link CallerResolver#RATE_LIMITED_KEY}), so the call is counted once.
      */
-    public RateLimiter.Decision admit(Caller caller) {
+    public RateLimits.Decision admit(Caller caller) {
         return rateLimiter.tryAcquire(caller);
     }
 
@@ -307,6 +328,10 @@ public final class EnoriMcp implements AutoCloseable {
         private OAuthServer.Settings oauthSettings;
         private boolean adminTools;
         private boolean sharedScheduling;
+        private boolean cluster;
+        private int dbPoolSize = Databases.DEFAULT_POOL_SIZE;
+        private Duration statementTimeout = Databases.DEFAULT_STATEMENT_TIMEOUT;
+        private DataSource ownedPool;
 
         private Builder() {
         }
@@ -319,6 +344,35 @@ public final class EnoriMcp implements AutoCloseable {
          */
         public Builder sharedScheduling(boolean enabled) {
             this.sharedScheduling = enabled;
+            return this;
+        }
+
+        /**
+         * The connection pool opened for a PostgreSQL {@link #jdbcUrl}: at most {@code poolSize} connections
+         * (default {@value Databases#DEFAULT_POOL_SIZE}), each statement cancelled after {@code statementTimeout}
+         * (default 30 s). The pool is closed by {@link EnoriMcp#close()}. No effect on H2 or a host's dataSource.
+         */
+        public Builder dbPool(int poolSize, Duration statementTimeout) {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("dbPool size must be >= 1");
+            }
+            Objects.requireNonNull(statementTimeout, "statementTimeout");
+            if (statementTimeout.isNegative() || statementTimeout.isZero()) {
+                throw new IllegalArgumentException("statementTimeout must be positive");
+            }
+            this.dbPoolSize = poolSize;
+            this.statementTimeout = statementTimeout;
+            return this;
+        }
+
+        /**
+         * Cluster mode: this node is one of several behind a load balancer on one PostgreSQL database. The rate
+         * limit is then counted in PostgreSQL, exactly across nodes (one round trip per call), instead of in this
+         * process, and the check schedule is shared ({@link #sharedScheduling}). Needs the built-in storage on PostgreSQL ({@link #jdbcUrl} {@code jdbc:postgresql:…} or a
+         * PostgreSQL {@link #dataSource}); {@link #build()} fails otherwise. Default off.
+         */
+        public Builder cluster(boolean enabled) {
+            this.cluster = enabled;
             return this;
         }
 
@@ -465,12 +519,30 @@ public final class EnoriMcp implements AutoCloseable {
         }
 
         public EnoriMcp build() {
+            if (cluster && (storage != null || (jdbcUrl != null && !jdbcUrl.trim().startsWith(Databases.POSTGRES_PREFIX))
+                    || (jdbcUrl == null && dataSource == null))) {
+                throw new IllegalStateException("cluster mode needs PostgreSQL: set jdbcUrl to a "
+                        + Databases.POSTGRES_PREFIX + "… URL (or a PostgreSQL dataSource); every node must use the"
+                        + " same database");
+            }
             Storage resolved = storage;
             if (resolved == null && dataSource != null) {
                 resolved = JdbiStorage.create(dataSource);
             }
             if (resolved == null) {
-                resolved = JdbiStorage.create(Databases.dataSource(jdbcUrl != null ? jdbcUrl : Databases.defaultH2Url()));
+                DataSource pool = Databases.dataSource(jdbcUrl != null ? jdbcUrl : Databases.defaultH2Url(), dbPoolSize,
+                        statementTimeout);
+                try {
+                    resolved = JdbiStorage.create(pool);
+                } catch (RuntimeException e) {
+                    Databases.close(pool);
+                    throw e;
+                }
+                ownedPool = pool;
+            }
+            if (cluster && !((JdbiStorage) resolved).isPostgres()) {
+                throw new IllegalStateException("cluster mode needs PostgreSQL, but the dataSource is "
+                        + ((JdbiStorage) resolved).databaseProduct());
             }
             if (checkExecutor == null) {
                 checkExecutor = DefaultCheckExecutor.builder().clock(clock).build();

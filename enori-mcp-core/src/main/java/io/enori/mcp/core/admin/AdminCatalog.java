@@ -12,7 +12,7 @@ import io.enori.mcp.api.ToolOutcome;
 import io.enori.mcp.core.alerts.AlertChannels;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.checks.Scheduler;
-import io.enori.mcp.core.ratelimit.RateLimiter;
+import io.enori.mcp.core.ratelimit.RateLimits;
 import io.enori.mcp.core.slo.SloEngine;
 import io.enori.mcp.core.status.StatusPages;
 import io.enori.mcp.core.tool.CoreContext;
@@ -33,7 +33,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class AdminCatalog {
     /** What the admin tools are built from; all from the running {@code EnoriMcp}. */
     public record Parts(CoreContext context, Jdbi jdbi, Map<String, Tool> publicTools, AlertChannels alertChannels,
-                        StatusPages statusPages, ApiKeys apiKeys, ToolMetrics metrics, RateLimiter rateLimiter,
+                        StatusPages statusPages, ApiKeys apiKeys, ToolMetrics metrics, RateLimits rateLimiter,
                         Scheduler scheduler) {
         public Parts {
             Objects.requireNonNull(jdbi, "admin tools need a JDBC (JdbiStorage) database");

@@ -60,6 +60,7 @@ public final class AdminKey {
             if (dataSource instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
                 pool.dispose();
             }
+            io.enori.mcp.core.store.Databases.close(dataSource);
         }
     }
 

@@ -3,7 +3,6 @@ package io.enori.mcp.core.admin;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.api.ToolOutcome;
 import io.enori.mcp.core.checks.Scheduler;
-import io.enori.mcp.core.ratelimit.RateLimiter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +47,10 @@ final class ObservabilityTools {
     }
 
     static final class RateLimits extends AdminTool {
-        private final RateLimiter limiter;
+        private final io.enori.mcp.core.ratelimit.RateLimits limiter;
         private final ToolMetrics metrics;
 
-        RateLimits(RateLimiter limiter, ToolMetrics metrics, AdminAudit audit) {
+        RateLimits(io.enori.mcp.core.ratelimit.RateLimits limiter, ToolMetrics metrics, AdminAudit audit) {
             super("admin_rate_limits", "Rate-limit usage", "Calls used in the current minute per principal, the "
                     + "limits, and rejections since start.", true, schema(Map.of(), List.of(), false), audit);
             this.limiter = limiter;

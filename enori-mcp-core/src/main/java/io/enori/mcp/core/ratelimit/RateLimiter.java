@@ -16,18 +16,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Memory is bounded: a window holds at most {@code limit} timestamps, and idle principals are evicted
  * (Caffeine, size- and time-bounded) once their window is empty anyway.
  */
-public final class RateLimiter {
+public final class RateLimiter implements RateLimits {
     public static final Duration WINDOW = Duration.ofSeconds(60);
     private static final long MAX_PRINCIPALS = 100_000;
-
-    /** The verdict for one call. */
-    public sealed interface Decision permits Decision.Admitted, Decision.Rejected {
-        record Admitted(int limit, int remaining) implements Decision {
-        }
-
-        record Rejected(int limit, long retryAfterSeconds) implements Decision {
-        }
-    }
 
     private final Clock clock;
     private final int apiKeyLimit;
@@ -48,11 +39,12 @@ public final class RateLimiter {
                 .build();
     }
 
-    /** The limit that applies to a caller: OAuth grants get the higher tier. */
+    @Override
     public int limitFor(Caller caller) {
         return caller.kind() == Caller.Kind.OAUTH ? oauthLimit : apiKeyLimit;
     }
 
+    @Override
     public Decision tryAcquire(Caller caller) {
         int limit = limitFor(caller);
         Window window = windows.get(caller.principalId(), k -> new Window());
@@ -65,7 +57,7 @@ public final class RateLimiter {
         return window == null ? 0 : window.used(clock.millis());
     }
 
-    /** Calls admitted in the current window per principal that has any, for the admin flavor. */
+    @Override
     public java.util.Map<String, Integer> usage() {
         java.util.Map<String, Integer> out = new java.util.TreeMap<>();
         long now = clock.millis();
@@ -78,7 +70,7 @@ public final class RateLimiter {
         return out;
     }
 
-    /** The per-minute limits: API keys, OAuth grants. */
+    @Override
     public int[] limits() {
         return new int[] {apiKeyLimit, oauthLimit};
     }

@@ -1,6 +1,9 @@
 package io.enori.mcp.core.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -11,9 +14,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Data sources for the JDBC URLs Enori MCP supports out of the box: H2 ({@value #H2_PREFIX}) and PostgreSQL
  * ({@value #POSTGRES_PREFIX}).
  *
- * <p>H2 gets H2's own connection pool; the PostgreSQL data source is not pooled: under load a host should pass
- * its own pooled {@link DataSource} to
- * {@link JdbiStorage#create(DataSource)} instead.
+ * <p>H2 gets H2's own connection pool; PostgreSQL gets a HikariCP pool of {@link #DEFAULT_POOL_SIZE} connections
+ * (or as configured) whose sessions run with a statement timeout, so a stuck query fails instead of holding a
+ * connection forever. A pool opens connections on demand (none at start, so an unreachable server surfaces at
+ * the first use) and closes them after a minute idle; close it with {@link #close(DataSource)}.
  */
 public final class Databases {
 
@@ -32,10 +36,34 @@ public final class Databases {
      *
      * @throws IllegalArgumentException when the URL is neither an H2 nor a PostgreSQL URL
      */
+    public static DataSource dataSource(String jdbcUrl) {
+        return dataSource(jdbcUrl, DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT);
+    }
+
     /** Enough for the HTTP transport's worker threads to rarely wait; H2 serialises writes anyway. */
     private static final int H2_POOL_SIZE = 32;
 
-    public static DataSource dataSource(String jdbcUrl) {
+    /** Connections of a PostgreSQL pool unless configured ({@code --db-pool-size}). */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    /** How long one PostgreSQL statement may run before the server cancels it. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Like {@link #dataSource(String)} with the PostgreSQL pool's size and statement timeout; both are ignored
+     * for H2, which keeps its own pool.
+     *
+     * @param poolSize         maximum connections of the PostgreSQL pool, at least 1
+     * @param statementTimeout per-statement limit on PostgreSQL, positive
+     */
+    public static DataSource dataSource(String jdbcUrl, int poolSize, Duration statementTimeout) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("the database pool size must be >= 1");
+        }
+        Objects.requireNonNull(statementTimeout, "statementTimeout");
+        if (statementTimeout.isNegative() || statementTimeout.isZero()) {
+            throw new IllegalArgumentException("the statement timeout must be positive");
+        }
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         String url = jdbcUrl.trim();
         if (url.startsWith(H2_PREFIX)) {
@@ -51,10 +79,27 @@ public final class Databases {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             // setUrl parses the query string into the data source's properties (user, password, currentSchema).
             postgres.setUrl(url);
-            return postgres;
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(postgres);
+            config.setPoolName("enori-postgres");
+            config.setMaximumPoolSize(poolSize);
+            config.setMinimumIdle(0);
+            config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
+            config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+            // No connection at construction: a down database is reported by the first use (the migration).
+            config.setInitializationFailTimeout(-1);
+            config.setConnectionInitSql("SET statement_timeout = " + statementTimeout.toMillis());
+            return new HikariDataSource(config);
         }
         throw new IllegalArgumentException("Unsupported JDBC URL '" + redact(url) + "'; supported prefixes: "
                 + H2_PREFIX + " (embedded H2) and " + POSTGRES_PREFIX + " (PostgreSQL)");
+    }
+
+    /** Closes a pool made here (PostgreSQL's); other data sources are left alone. */
+    public static void close(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource hikari) {
+            hikari.close();
+        }
     }
 
     /**

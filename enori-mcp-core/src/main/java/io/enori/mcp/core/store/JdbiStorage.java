@@ -60,9 +60,15 @@ public final class JdbiStorage implements Storage {
     private final OAuthStore oauth;
 
     private final Jdbi jdbi;
+    private final String databaseProduct;
 
     private JdbiStorage(Jdbi jdbi) {
         this.jdbi = jdbi;
+        try {
+            this.databaseProduct = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException | org.jdbi.v3.core.JdbiException e) {
+            throw new io.enori.mcp.api.EnoriMcpException("Storage could not read the database product", e);
+        }
         this.accounts = new JdbiAccountStore(jdbi);
         this.apiKeys = new JdbiApiKeyStore(jdbi);
         this.monitors = new JdbiMonitorStore(jdbi);
@@ -102,6 +108,16 @@ public final class JdbiStorage implements Storage {
      */
     public static JdbiStorage create(String jdbcUrl) {
         return create(Databases.dataSource(jdbcUrl));
+    }
+
+    /** The database engine's product name as the driver reports it, e.g. {@code PostgreSQL} or {@code H2}. */
+    public String databaseProduct() {
+        return databaseProduct;
+    }
+
+    /** Whether the database is PostgreSQL (cluster mode needs it). */
+    public boolean isPostgres() {
+        return "PostgreSQL".equalsIgnoreCase(databaseProduct);
     }
 
     /** The database handle, for the admin flavor's validation, statistics and audit log. */

@@ -11,6 +11,12 @@ final class Migrations {
     static final String LOCATION = "classpath:db/migration";
 
     /**
+     * Scripts only PostgreSQL runs (cluster support such as the shared rate limiter, in PL/pgSQL). Their versions
+     * are never used in {@link #LOCATION}, so H2 simply has gaps in its history.
+     */
+    static final String POSTGRES_LOCATION = "classpath:db/postgresql";
+
+    /**
      * Our own history table, so a host that embeds Enori MCP in a database it already migrates with Flyway
      * keeps its {@code flyway_schema_history} to itself.
      */
@@ -24,7 +30,8 @@ final class Migrations {
         try {
             return Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(LOCATION)
+                    .locations(isPostgres(dataSource) ? new String[] {LOCATION, POSTGRES_LOCATION}
+                            : new String[] {LOCATION})
                     .table(HISTORY_TABLE)
                     // A repackaged jar that lost the scripts must fail here, not start on an empty schema.
                     .failOnMissingLocations(true)
@@ -37,6 +44,14 @@ final class Migrations {
                     .migrationsExecuted;
         } catch (FlywayException e) {
             throw new EnoriMcpException("Could not migrate the database schema: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new EnoriMcpException("Could not connect to the database to migrate its schema", e);
         }
     }
 }

@@ -93,11 +93,44 @@ final class Sql {
      * {@code what} as context. Argument errors ({@link IllegalArgumentException}) pass through untouched.
      */
     static <T> T call(String what, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (JdbiException e) {
+                if (attempt < MAX_ATTEMPTS && isRetryable(e)) {
+                    backOff(attempt);
+                    continue;
+                }
+                String reason = isUniqueViolation(e) ? ": a row with the same key already exists" : "";
+                throw new EnoriMcpException("Storage could not " + what + reason, e);
+            }
+        }
+    }
+
+    /** Attempts of one operation that fails with a serialization failure or deadlock (the last one's error wins). */
+    static final int MAX_ATTEMPTS = 4;
+
+    /** SQLSTATEs PostgreSQL asks the client to retry: serialization failure, deadlock detected. */
+    private static final java.util.Set<String> RETRYABLE = java.util.Set.of("40001", "40P01");
+
+    /**
+     * Whether the failure is a serialization failure or deadlock: the database rolled the work back, so running
+     * it again (a {@code withHandle}/{@code inTransaction} unit as a whole) is safe.
+     */
+    static boolean isRetryable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void backOff(int attempt) {
         try {
-            return work.get();
-        } catch (JdbiException e) {
-            String reason = isUniqueViolation(e) ? ": a row with the same key already exists" : "";
-            throw new EnoriMcpException("Storage could not " + what + reason, e);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

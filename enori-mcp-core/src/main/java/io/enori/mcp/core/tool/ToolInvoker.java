@@ -4,7 +4,7 @@ import io.enori.mcp.api.Caller;
 import io.enori.mcp.api.Tool;
 import io.enori.mcp.api.ToolError;
 import io.enori.mcp.api.ToolOutcome;
-import io.enori.mcp.core.ratelimit.RateLimiter;
+import io.enori.mcp.core.ratelimit.RateLimits;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,15 +18,15 @@ import org.slf4j.LoggerFactory;
 public final class ToolInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
 
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimiter;
     private final CallObserver observer;
 
-    public ToolInvoker(RateLimiter rateLimiter) {
+    public ToolInvoker(RateLimits rateLimiter) {
         this(rateLimiter, CallObserver.NONE);
     }
 
     /** @param observer told about every answered call (counts, latency, errors) */
-    public ToolInvoker(RateLimiter rateLimiter, CallObserver observer) {
+    public ToolInvoker(RateLimits rateLimiter, CallObserver observer) {
         this.rateLimiter = Objects.requireNonNull(rateLimiter);
         this.observer = Objects.requireNonNull(observer);
     }
@@ -56,7 +56,17 @@ public final class ToolInvoker {
         if (!caller.isAuthenticated()) {
             return ToolOutcome.failed(ToolError.unauthenticated(caller.authProblem()));
         }
-        if (!alreadyAdmitted && rateLimiter.tryAcquire(caller) instanceof RateLimiter.Decision.Rejected rejected) {
+        RateLimits.Decision decision;
+        try {
+            decision = alreadyAdmitted ? null : rateLimiter.tryAcquire(caller);
+        } catch (RuntimeException e) {
+            // Only the shared (PostgreSQL) limiter can fail: answer like any infrastructure failure, call not run.
+            LOG.warn("rate limit unavailable for principal {}: {}", caller.principalId(), e.toString());
+            return ToolOutcome.failed(new ToolError("Service unavailable", Map.of("hint",
+                    "The rate limit could not be checked, so " + tool.descriptor().name()
+                            + " did not run; nothing was changed. Try again in a few seconds.")));
+        }
+        if (decision instanceof RateLimits.Decision.Rejected rejected) {
             observer.rateLimited(tool.descriptor().name(), caller);
             return ToolOutcome.failed(ToolError.rateLimited(rejected.retryAfterSeconds(), rejected.limit(), 0));
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -25,7 +27,10 @@ class DatabasesTest {
     void postgresUrlParametersBecomeDataSourceProperties() {
         assertThat(Databases.dataSource(
                 "jdbc:postgresql://db.internal:6543/enori?user=app&password=s3cret&currentSchema=monitoring"))
-                .isInstanceOfSatisfying(PGSimpleDataSource.class, ds -> {
+                .isInstanceOfSatisfying(HikariDataSource.class, pool -> {
+                    assertThat(pool.getMaximumPoolSize()).isEqualTo(Databases.DEFAULT_POOL_SIZE);
+                    assertThat(pool.getConnectionInitSql()).isEqualTo("SET statement_timeout = 30000");
+                    PGSimpleDataSource ds = (PGSimpleDataSource) pool.getDataSource();
                     assertThat(ds.getServerNames()).containsExactly("db.internal");
                     assertThat(ds.getPortNumbers()).containsExactly(6543);
                     assertThat(ds.getDatabaseName()).isEqualTo("enori");
@@ -33,6 +38,17 @@ class DatabasesTest {
                     assertThat(ds.getPassword()).isEqualTo("s3cret");
                     assertThat(ds.getCurrentSchema()).isEqualTo("monitoring");
                 });
+    }
+
+    @Test
+    void postgresPoolSizeAndStatementTimeoutAreConfigurable() {
+        try (HikariDataSource pool = (HikariDataSource) Databases.dataSource("jdbc:postgresql://db.internal/enori", 3,
+                Duration.ofSeconds(5))) {
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+            assertThat(pool.getConnectionInitSql()).isEqualTo("SET statement_timeout = 5000");
+        }
+        assertThatThrownBy(() -> Databases.dataSource("jdbc:postgresql://db.internal/enori", 0, Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

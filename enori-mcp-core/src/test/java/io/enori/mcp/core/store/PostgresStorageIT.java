@@ -25,16 +25,20 @@ class PostgresStorageIT extends StorageContract {
     static final String URL_VARIABLE = "ENORI_TEST_POSTGRES_URL";
 
     private final List<String> schemas = new ArrayList<>();
+    private final List<DataSource> pools = new ArrayList<>();
 
     /** Assumes here rather than in a {@code @BeforeAll}, so reports count every test as skipped, not as none. */
     @Override
     protected Storage newStorage() {
         assumeTrue(configuredUrl() != null, URL_VARIABLE + " is not set; PostgreSQL contract skipped");
-        return JdbiStorage.create(newSchemaUrl());
+        DataSource pool = Databases.dataSource(newSchemaUrl());
+        pools.add(pool);
+        return JdbiStorage.create(pool);
     }
 
     @AfterEach
     void dropSchemas() throws SQLException {
+        pools.forEach(Databases::close);
         for (String schema : schemas) {
             execute("DROP SCHEMA " + schema + " CASCADE");
         }
@@ -44,6 +48,7 @@ class PostgresStorageIT extends StorageContract {
     void urlParametersChooseTheUserAndTheSchema() throws SQLException {
         String url = newSchemaUrl();
         DataSource dataSource = Databases.dataSource(url);
+        pools.add(dataSource);
         JdbiStorage.create(dataSource);
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -54,6 +59,19 @@ class PostgresStorageIT extends StorageContract {
             assertThat(rs.getString(1)).isEqualTo(schemas.get(schemas.size() - 1));
             assertThat(rs.getLong(2)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void pooledConnectionsCancelStatementsThatRunPastTheTimeout() {
+        assumeTrue(configuredUrl() != null, URL_VARIABLE + " is not set; PostgreSQL contract skipped");
+        DataSource pool = Databases.dataSource(newSchemaUrl(), 2, java.time.Duration.ofMillis(300));
+        pools.add(pool);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_sleep(2)");
+            }
+        }).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
     }
 
     /** A URL whose connections default to a new, empty schema, dropped after the test. */
@@ -72,7 +90,7 @@ class PostgresStorageIT extends StorageContract {
 
     /** The schema name is generated above, never taken from input, so it can be part of the DDL. */
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = Databases.dataSource(configuredUrl()).getConnection();
+        try (Connection connection = java.sql.DriverManager.getConnection(configuredUrl());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

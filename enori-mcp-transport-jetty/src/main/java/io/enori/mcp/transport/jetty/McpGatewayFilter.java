@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * extractor; nothing servlet-shaped reaches the core.
  */
 final class McpGatewayFilter extends HttpFilter {
+    private static final org.slf4j.Logger LOG_LIMIT = org.slf4j.LoggerFactory.getLogger(McpGatewayFilter.class);
     static final String CALLER_ATTRIBUTE = "enori.caller";
     static final String ADMITTED_ATTRIBUTE = "enori.rateLimited";
     /** Revisions the SDK's transports negotiate; a client that names another one gets 400, as the spec says. */
@@ -104,7 +105,18 @@ final class McpGatewayFilter extends HttpFilter {
             }
             int toolCalls = countToolCalls(message);
             for (int i = 0; i < toolCalls; i++) {
-                if (core.admit(caller) instanceof RateLimiter.Decision.Rejected rejected) {
+                RateLimiter.Decision decision;
+                try {
+                    decision = core.admit(caller);
+                } catch (io.enori.mcp.api.EnoriMcpException e) {
+                    // Cluster mode counts in PostgreSQL: a database outage is a 503 to retry, not a 500.
+                    LOG_LIMIT.warn("rate limit unavailable: {}", e.getMessage());
+                    response.setHeader("Retry-After", "1");
+                    JsonResponses.error(response, 503, "Rate limit unavailable, try again shortly",
+                            "retryAfterSeconds", 1);
+                    return;
+                }
+                if (decision instanceof RateLimiter.Decision.Rejected rejected) {
                     response.setHeader("Retry-After", Long.toString(rejected.retryAfterSeconds()));
                     JsonResponses.error(response, 429, "Rate limit exceeded", "retryAfterSeconds",
                             rejected.retryAfterSeconds(), "limit", rejected.limit(), "remaining", 0);

@@ -20,7 +20,7 @@ import java.util.Properties;
  * @param rest the arguments left after the flags (e.g. {@code keys create …})
  */
 record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, String publicBaseUrl, Toolsets toolsets,
-                    boolean adminTools, List<String> rest) {
+                    boolean adminTools, boolean cluster, int dbPoolSize, List<String> rest) {
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar enori-mcp-server.jar [options]           serve MCP over HTTP",
@@ -29,7 +29,9 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
             "  --port N                 ENORI_PORT              port             default 8080",
             "  --host ADDR              ENORI_HOST              host             default 127.0.0.1",
             "  --db JDBC_URL            ENORI_DB_URL            db               default H2 file ~/.enori/enori",
-            "  --stateless              ENORI_STATELESS=true    stateless        no server-side sessions",
+            "  --stateless              ENORI_STATELESS=true    stateless        no server-side sessions (default with --cluster)",
+            "  --cluster                ENORI_CLUSTER=true      cluster          one of several nodes on one PostgreSQL --db",
+            "  --db-pool-size N         ENORI_DB_POOL_SIZE      db-pool-size     PostgreSQL connections, default 10",
             "  --allowed-origins A,B    ENORI_ALLOWED_ORIGINS   allowed-origins  browser origins allowed",
             "  --rate-limit N           ENORI_RATE_LIMIT        rate-limit       tool calls/min per key, default 60",
             "  --public-base-url URL    ENORI_PUBLIC_BASE_URL   public-base-url  base of share links",
@@ -38,7 +40,7 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
             "  --config FILE            ENORI_CONFIG                             properties file (default ./enori.properties)");
 
     private static final List<String> SETTINGS = List.of("port", "host", "db", "stateless", "allowed-origins",
-            "rate-limit", "public-base-url", "toolsets", "admin-tools", "config");
+            "rate-limit", "public-base-url", "toolsets", "admin-tools", "cluster", "db-pool-size", "config");
 
     static ServerConfig resolve(String[] args, Map<String, String> env) {
         Map<String, String> flags = new java.util.HashMap<>();
@@ -60,7 +62,7 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
                 throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
             }
             if (value == null) {
-                if (name.equals("stateless") || name.equals("admin-tools")) {
+                if (name.equals("stateless") || name.equals("admin-tools") || name.equals("cluster")) {
                     value = "true";
                 } else if (i + 1 < args.length) {
                     value = args[++i];
@@ -84,18 +86,26 @@ record ServerConfig(HttpSettings http, String dbUrl, int apiKeyCallsPerMinute, S
             }
             return file.getProperty(name);
         };
+        boolean cluster = Boolean.parseBoolean(lookup.get("cluster"));
+        // A cluster node must serve any request the load balancer sends it, so sessions are off unless asked for.
+        boolean stateless = lookup.get("stateless") == null ? cluster : Boolean.parseBoolean(lookup.get("stateless"));
         HttpSettings http = HttpSettings.defaults()
                 .withPort(integer(lookup, "port", 8080, 0, 65535))
                 .withHost(lookup.get("host") == null ? "127.0.0.1" : lookup.get("host"))
-                .withStateless(Boolean.parseBoolean(lookup.get("stateless")))
+                .withStateless(stateless)
                 .withAllowedOrigins(list(lookup.get("allowed-origins")));
         String db = lookup.get("db") == null ? Databases.defaultH2Url() : lookup.get("db");
+        if (cluster && !db.trim().startsWith(Databases.POSTGRES_PREFIX)) {
+            throw new IllegalArgumentException("--cluster needs a PostgreSQL database shared by every node: --db "
+                    + Databases.POSTGRES_PREFIX + "//host:5432/enori?user=…");
+        }
         // A wildcard bind address is no place to send people; --public-base-url names the real one.
         String linkHost = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
         String publicBase = lookup.get("public-base-url") == null ? "http://" + linkHost + ":" + http.port()
                 : lookup.get("public-base-url");
         return new ServerConfig(http, db, integer(lookup, "rate-limit", 60, 1, 1_000_000), publicBase,
-                Toolsets.parse(lookup.get("toolsets")), Boolean.parseBoolean(lookup.get("admin-tools")), List.copyOf(rest));
+                Toolsets.parse(lookup.get("toolsets")), Boolean.parseBoolean(lookup.get("admin-tools")), cluster,
+                integer(lookup, "db-pool-size", Databases.DEFAULT_POOL_SIZE, 1, 1000), List.copyOf(rest));
     }
 
     private interface Lookup {

@@ -6,6 +6,7 @@ import io.enori.mcp.core.admin.AdminKey;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.cli.KeysCommand;
 import io.enori.mcp.core.cli.UsersCommand;
+import io.enori.mcp.core.store.Databases;
 import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.Map;
@@ -60,6 +61,8 @@ public final class ServerMain {
                 .publicBaseUrl(config.publicBaseUrl())
                 .toolsets(config.toolsets())
                 .adminTools(adminToolsOffered(config, env, err))
+                .cluster(config.cluster())
+                .dbPool(config.dbPoolSize(), Databases.DEFAULT_STATEMENT_TIMEOUT)
                 .build();
         printFirstKeyIfEmpty(core, out);
         EnoriHttpServer server = EnoriHttpServer.start(core, config.http());

@@ -115,6 +115,28 @@ class ServerConfigTest {
     }
 
     @Test
+    void clusterNeedsPostgresAndMakesTheTransportStatelessUnlessSaidOtherwise() {
+        String pg = "jdbc:postgresql://db:5432/enori?user=enori";
+        ServerConfig flag = resolve(Map.of(), "--cluster", "--db", pg);
+        assertThat(flag.cluster()).isTrue();
+        assertThat(flag.http().stateless()).isTrue();
+        assertThat(flag.dbPoolSize()).isEqualTo(Databases.DEFAULT_POOL_SIZE);
+
+        ServerConfig env = resolve(Map.of("ENORI_CLUSTER", "true", "ENORI_DB_URL", pg, "ENORI_DB_POOL_SIZE", "25"));
+        assertThat(env.cluster()).isTrue();
+        assertThat(env.dbPoolSize()).isEqualTo(25);
+
+        assertThat(resolve(Map.of(), "--cluster", "--db", pg, "--stateless=false").http().stateless()).isFalse();
+        assertThat(resolve(Map.of(), "--db-pool-size=4").dbPoolSize()).isEqualTo(4);
+        assertThat(resolve(Map.of()).cluster()).isFalse();
+        assertThat(resolve(Map.of()).http().stateless()).isFalse();
+        assertThatThrownBy(() -> resolve(Map.of(), "--cluster", "--db", "jdbc:h2:mem:x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--cluster needs a PostgreSQL");
+        assertThatThrownBy(() -> resolve(Map.of(), "--db-pool-size", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("db-pool-size");
+    }
+
+    @Test
     void flagsAcceptNameEqualsValue() {
         ServerConfig config = resolve(Map.of(), "--port=9001", "--host=localhost", "--stateless=false");
 
