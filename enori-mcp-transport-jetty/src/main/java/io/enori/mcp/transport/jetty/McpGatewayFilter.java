@@ -87,7 +87,8 @@ final class McpGatewayFilter extends HttpFilter {
         if ("POST".equals(request.getMethod())) {
             byte[] body = readCapped(request);
             if (body == null) {
-                // The rest of the body stays unread, so the connection cannot be reused; say so.
+                // Past the drain limit the rest stays unread, so the connection cannot be reused; say so.
+                RequestBodies.drainRest(request);
                 response.setHeader("Connection", "close");
                 JsonResponses.error(response, 413, "Request body too large", "limitBytes", settings.maxRequestBytes());
                 return;
