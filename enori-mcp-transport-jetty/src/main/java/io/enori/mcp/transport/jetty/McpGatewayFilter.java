@@ -104,6 +104,12 @@ final class McpGatewayFilter extends HttpFilter {
                 JsonResponses.jsonRpcError(response, 400, -32700, "Parse error: the body is empty");
                 return;
             }
+            if (!wellShapedParams(message)) {
+                // The SDK would answer these with HTTP 500 and Jackson's class names (found by FuzzIT).
+                JsonResponses.jsonRpcError(response, 400, -32602, "Invalid params: params must be an object; "
+                        + "tools/call needs params.name (a string) and params.arguments (an object)");
+                return;
+            }
             int toolCalls = countToolCalls(message);
             for (int i = 0; i < toolCalls; i++) {
                 RateLimiter.Decision decision;
@@ -245,6 +251,28 @@ final class McpGatewayFilter extends HttpFilter {
             }
         }
         return out.toByteArray();
+    }
+
+    /** Every message's params is an object (or absent); a tools/call's name is a string, its arguments an object. */
+    private static boolean wellShapedParams(JsonNode message) {
+        if (message.isArray()) {
+            for (JsonNode element : message) {
+                if (!wellShapedParams(element)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        JsonNode params = message.path("params");
+        if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
+            return false;
+        }
+        if (!"tools/call".equals(message.path("method").asText())) {
+            return true;
+        }
+        JsonNode arguments = params.path("arguments");
+        return params.path("name").isTextual()
+                && (arguments.isMissingNode() || arguments.isNull() || arguments.isObject());
     }
 
     /** tools/call requests in a message or a batch; only these count against the rate limit. */
