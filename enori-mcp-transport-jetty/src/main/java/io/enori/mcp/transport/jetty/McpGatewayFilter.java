@@ -87,8 +87,7 @@ final class McpGatewayFilter extends HttpFilter {
         if ("POST".equals(request.getMethod())) {
             byte[] body = readCapped(request);
             if (body == null) {
-                // Past the drain limit the rest stays unread, so the connection cannot be reused; say so.
-                RequestBodies.drainRest(request);
+                // The rest of the body stays unread, so the connection cannot be reused; say so.
                 response.setHeader("Connection", "close");
                 JsonResponses.error(response, 413, "Request body too large", "limitBytes", settings.maxRequestBytes());
                 return;

@@ -76,7 +76,6 @@ final class OtlpTracesServlet extends HttpServlet {
             return;
         }
         if (body == null) {
-            RequestBodies.drainRest(request);
             response.setHeader("Connection", "close");
             write(response, 413, GRPC_INVALID_ARGUMENT, "Request body too large: at most "
                     + settings.maxRequestBytes() + " bytes; lower the exporter's batch size");
