@@ -117,12 +117,28 @@ public final class Databases {
      * delays writing a commit to the file by up to 500 ms, so a {@code kill -9} lost acknowledged writes (found by
      * CrashSafetyIT with a plain {@code jdbc:h2:file:…} URL). In-memory databases are left as they are.
      */
-    static String durableH2(String url) {
+    /**
+     * The URL {@link #dataSource} really opens for an H2 URL: file databases get {@code WRITE_DELAY=0} (unless
+     * set) and H2's {@code retry:} file system. Code that opens the same database with its own JDBC connection while
+     * a core has it open must use this URL, since H2 tells databases apart by their URL's path.
+     */
+    public static String durableH2(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
-        if (upper.startsWith("JDBC:H2:MEM:") || upper.contains(";WRITE_DELAY=")) {
+        if (upper.startsWith("JDBC:H2:MEM:")) {
             return url;
         }
-        return url + ";WRITE_DELAY=0";
+        String durable = upper.contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+        // A thread interrupted in the middle of a write (a stopping scheduler or alert sender interrupts its
+        // workers) would close H2's FileChannel and break the database for everyone; H2's retry: file system
+        // reopens the file and retries instead.
+        String rest = durable.substring(H2_PREFIX.length());
+        if (rest.regionMatches(true, 0, "file:", 0, 5)) {
+            return H2_PREFIX + "retry:" + rest;
+        }
+        if (rest.startsWith("/") || rest.startsWith("~") || rest.startsWith(".")) {
+            return H2_PREFIX + "retry:file:" + rest;
+        }
+        return durable;
     }
 
     /** Keeps a password in a URL out of error messages and logs. */

@@ -69,4 +69,34 @@ class DatabasesTest {
                 .contains(";AUTO_SERVER=FALSE")
                 .contains(";WRITE_DELAY=0");
     }
+
+    @Test
+    void fileUrlsAreMadeDurableAndSurviveInterruptedWrites() {
+        assertThat(Databases.durableH2("jdbc:h2:file:/data/enori;DB_CLOSE_DELAY=-1"))
+                .isEqualTo("jdbc:h2:retry:file:/data/enori;DB_CLOSE_DELAY=-1;WRITE_DELAY=0");
+        assertThat(Databases.durableH2("jdbc:h2:./enori;WRITE_DELAY=100")).isEqualTo("jdbc:h2:retry:file:./enori;WRITE_DELAY=100");
+        assertThat(Databases.durableH2("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1");
+        assertThat(Databases.durableH2("jdbc:h2:tcp://db/enori")).isEqualTo("jdbc:h2:tcp://db/enori;WRITE_DELAY=0");
+    }
+
+    @Test
+    void aWriteFromAnInterruptedThreadDoesNotBreakAFileDatabase(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        javax.sql.DataSource ds = Databases.dataSource("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (x INT)");
+            Thread.currentThread().interrupt();
+            st.execute("INSERT INTO t VALUES (1)");
+            Thread.interrupted();
+            try (java.sql.ResultSet r = st.executeQuery("SELECT COUNT(*) FROM t")) {
+                r.next();
+                assertThat(r.getInt(1)).isEqualTo(1);
+            }
+        } finally {
+            Thread.interrupted();
+            if (ds instanceof org.h2.jdbcx.JdbcConnectionPool pool) {
+                pool.dispose();
+            }
+        }
+    }
 }

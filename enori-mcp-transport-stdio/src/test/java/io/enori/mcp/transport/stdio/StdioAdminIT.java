@@ -52,7 +52,7 @@ class StdioAdminIT {
                             "url", "https://api.example.com"))).content();
             String monitorId = (String) ((java.util.Map<?, ?>) io.enori.mcp.core.tool.Json.toMap(created).get("monitor"))
                     .get("id");
-            try (Connection c = DriverManager.getConnection(url); java.sql.PreparedStatement ps = c.prepareStatement(
+            try (Connection c = DriverManager.getConnection(io.enori.mcp.core.store.Databases.durableH2(url)); java.sql.PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO incidents (id, account_id, monitor_id, status, cause, started_at, updated_at, "
                             + "active_monitor_id) VALUES ('inc_E2E', ?, ?, 'OPEN', 'HTTP 503', CURRENT_TIMESTAMP, "
                             + "CURRENT_TIMESTAMP, ?)")) {
@@ -62,7 +62,7 @@ class StdioAdminIT {
                 ps.executeUpdate();
             }
         }
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(io.enori.mcp.core.store.Databases.durableH2(url)); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         }
         String adminKey = "adm_" + java.util.UUID.randomUUID();

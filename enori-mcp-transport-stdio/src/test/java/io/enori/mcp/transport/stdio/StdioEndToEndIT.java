@@ -60,7 +60,7 @@ final class StdioEndToEndIT extends ClientScenarioContract {
         try (EnoriMcp core = EnoriMcp.builder().jdbcUrl(h2Url()).build()) {
             story.prepare(core);
         }
-        try (Connection connection = DriverManager.getConnection(h2Url()); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(io.enori.mcp.core.store.Databases.durableH2(h2Url())); Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         }
     }
