@@ -13,9 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -85,7 +83,7 @@ final class McpGatewayFilter extends HttpFilter {
         request.setAttribute(CALLER_ATTRIBUTE, caller);
         HttpServletRequest forwarded = request;
         if ("POST".equals(request.getMethod())) {
-            byte[] body = readCapped(request);
+            byte[] body = RequestBodies.readCapped(request, settings.maxRequestBytes());
             if (body == null) {
                 // The rest of the body stays unread, so the connection cannot be reused; say so.
                 response.setHeader("Connection", "close");
@@ -230,26 +228,6 @@ final class McpGatewayFilter extends HttpFilter {
 
     int inFlight() {
         return inFlight.get();
-    }
-
-    private byte[] readCapped(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        int max = settings.maxRequestBytes();
-        if (declared > max) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (out.size() + n > max) {
-                    return null;
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
     }
 
     /** Every message's params is an object (or absent); a tools/call's name is a string, its arguments an object. */

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -95,7 +94,7 @@ final class OAuthHttp {
 
     /** Reads an application/x-www-form-urlencoded body ourselves (capped), so no parameter comes from the query. */
     static Map<String, String> form(HttpServletRequest request) throws IOException {
-        byte[] body = readCapped(request);
+        byte[] body = RequestBodies.readCapped(request, MAX_FORM_BYTES);
         if (body == null) {
             return null;
         }
@@ -135,16 +134,6 @@ final class OAuthHttp {
 
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    static byte[] readCapped(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_FORM_BYTES) {
-            return null;
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
-            return bytes.length > MAX_FORM_BYTES ? null : bytes;
-        }
     }
 
     /** RFC 9728 protected resource metadata for {@code /mcp}. */
@@ -201,7 +190,7 @@ final class OAuthHttp {
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            byte[] body = readCapped(request);
+            byte[] body = RequestBodies.readCapped(request, MAX_FORM_BYTES);
             if (body == null) {
                 json(response, 413, Map.of("error", "invalid_client_metadata",
                         "error_description", "Registration body too large"));

@@ -6,13 +6,10 @@ import io.enori.mcp.core.traces.TraceIngest;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -70,7 +67,7 @@ final class OtlpTracesServlet extends HttpServlet {
         }
         byte[] body;
         try {
-            body = readCapped(request, gzip);
+            body = RequestBodies.readCapped(request, settings.maxRequestBytes(), gzip);
         } catch (ZipException e) {
             write(response, 400, GRPC_INVALID_ARGUMENT, "The body is not valid gzip");
             return;
@@ -109,24 +106,4 @@ final class OtlpTracesServlet extends HttpServlet {
         JsonResponses.write(response, status, body);
     }
 
-    /** The body, or {@code null} when it (or its gunzipped form) exceeds the cap. */
-    private byte[] readCapped(HttpServletRequest request, boolean gzip) throws IOException {
-        int max = settings.maxRequestBytes();
-        if (request.getContentLengthLong() > max) {
-            return null;
-        }
-        InputStream raw = request.getInputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
-        try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (out.size() + n > max) {
-                    return null;
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
-    }
 }

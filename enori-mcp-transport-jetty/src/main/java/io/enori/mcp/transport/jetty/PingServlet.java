@@ -10,9 +10,7 @@ import io.enori.mcp.core.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,7 +76,7 @@ final class PingServlet extends HttpServlet {
         }
         JobReport report = JobReport.EMPTY;
         if (withBody) {
-            byte[] body = readCapped(request);
+            byte[] body = RequestBodies.readCapped(request, maxBodyBytes);
             if (body == null) {
                 response.setHeader("Connection", "close");
                 JsonResponses.error(response, 413, "Request body too large", "limitBytes", maxBodyBytes);
@@ -140,21 +138,4 @@ final class PingServlet extends HttpServlet {
         }
     }
 
-    private byte[] readCapped(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (out.size() + n > maxBodyBytes) {
-                    return null;
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
-    }
 }
