@@ -1,6 +1,7 @@
 package io.enori.mcp.transport.jetty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.enori.mcp.core.JsonRpcScreen;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,15 @@ final class JsonResponses {
     }
 
     static void write(HttpServletResponse response, int status, Map<String, ?> body) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        write(response, status, MAPPER.writeValueAsBytes(body));
+    }
+
+    /** A message the gateway refused, answered with its JSON-RPC error (echoing the request's id when known). */
+    static void refused(HttpServletResponse response, JsonRpcScreen.Verdict.Refused refused) throws IOException {
+        write(response, 400, refused.response().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpServletResponse response, int status, byte[] bytes) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

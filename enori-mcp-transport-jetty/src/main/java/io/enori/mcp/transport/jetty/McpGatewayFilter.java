@@ -1,10 +1,9 @@
 package io.enori.mcp.transport.jetty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.JsonRpcScreen;
 import io.enori.mcp.core.ratelimit.RateLimiter;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything an MCP request must pass before the SDK servlet sees it, in this order: shutdown (503), Origin
- * (403), an unsupported {@code MCP-Protocol-Version} (400), an access token in the URL (400), bearer token or API key (401), body size (413), JSON well-formedness (400 parse error), rate limit on
+ * (403), an unsupported {@code MCP-Protocol-Version} (400), an access token in the URL (400), bearer token or API key (401), body size (413), a message the SDK could not answer properly ({@link JsonRpcScreen}: 400 with a JSON-RPC error), rate limit on
  * {@code tools/call} (429 with Retry-After). The caller is left as a request attribute for the SDK's context
  * extractor; nothing servlet-shaped reaches the core.
  */
@@ -30,7 +29,6 @@ final class McpGatewayFilter extends HttpFilter {
     /** Revisions the SDK's transports negotiate; a client that names another one gets 400, as the spec says. */
     static final java.util.List<String> PROTOCOL_VERSIONS = java.util.List.of("2024-11-05", "2025-03-26", "2025-06-18",
             "2025-11-25");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final EnoriMcp core;
     private final HttpSettings settings;
@@ -90,25 +88,14 @@ final class McpGatewayFilter extends HttpFilter {
                 JsonResponses.error(response, 413, "Request body too large", "limitBytes", settings.maxRequestBytes());
                 return;
             }
-            JsonNode message;
-            try {
-                message = MAPPER.readTree(body);
-            } catch (JsonProcessingException e) {
-                JsonResponses.jsonRpcError(response, 400, -32700, "Parse error: the body is not valid JSON");
+            JsonRpcScreen.Verdict verdict = JsonRpcScreen.screen(body);
+            if (verdict instanceof JsonRpcScreen.Verdict.Refused refused) {
+                // Parse errors, deep nesting, shapes the SDK would answer with a 500 or cannot read at all.
+                JsonResponses.refused(response, refused);
                 return;
             }
-            if (message == null || message.isMissingNode()) {
-                JsonResponses.jsonRpcError(response, 400, -32700, "Parse error: the body is empty");
-                return;
-            }
-            if (!wellShapedParams(message)) {
-                // The SDK would answer these with HTTP 500 and Jackson's class names (found by FuzzIT).
-                JsonResponses.jsonRpcError(response, 400, -32602, "Invalid params: params must be an object; "
-                        + "tools/call needs params.name (a string) and params.arguments (an object)");
-                return;
-            }
-            int toolCalls = countToolCalls(message);
-            for (int i = 0; i < toolCalls; i++) {
+            JsonNode message = ((JsonRpcScreen.Verdict.Accepted) verdict).message();
+            if ("tools/call".equals(message.path("method").asText())) {
                 RateLimiter.Decision decision;
                 try {
                     decision = core.admit(caller);
@@ -126,8 +113,6 @@ final class McpGatewayFilter extends HttpFilter {
                             rejected.retryAfterSeconds(), "limit", rejected.limit(), "remaining", 0);
                     return;
                 }
-            }
-            if (toolCalls > 0) {
                 request.setAttribute(ADMITTED_ATTRIBUTE, Boolean.TRUE);
             }
             forwarded = new CachedBodyRequest(request, body);
@@ -228,40 +213,6 @@ final class McpGatewayFilter extends HttpFilter {
 
     int inFlight() {
         return inFlight.get();
-    }
-
-    /** Every message's params is an object (or absent); a tools/call's name is a string, its arguments an object. */
-    private static boolean wellShapedParams(JsonNode message) {
-        if (message.isArray()) {
-            for (JsonNode element : message) {
-                if (!wellShapedParams(element)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        JsonNode params = message.path("params");
-        if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
-            return false;
-        }
-        if (!"tools/call".equals(message.path("method").asText())) {
-            return true;
-        }
-        JsonNode arguments = params.path("arguments");
-        return params.path("name").isTextual()
-                && (arguments.isMissingNode() || arguments.isNull() || arguments.isObject());
-    }
-
-    /** tools/call requests in a message or a batch; only these count against the rate limit. */
-    private static int countToolCalls(JsonNode message) {
-        if (message.isArray()) {
-            int count = 0;
-            for (JsonNode element : message) {
-                count += countToolCalls(element);
-            }
-            return count;
-        }
-        return message.isObject() && "tools/call".equals(message.path("method").asText()) ? 1 : 0;
     }
 
     private final class Done implements AsyncListener {

@@ -285,7 +285,7 @@ class HttpSecurityIT {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.message().path("error").path("code").asInt()).isEqualTo(-32700);
-        assertThat(reply.message().path("error").path("message").asText()).isEqualTo("Parse error: the body is empty");
+        assertThat(reply.message().path("error").path("message").asText()).isEqualTo("Parse error: the message is empty");
     }
 
     @Test

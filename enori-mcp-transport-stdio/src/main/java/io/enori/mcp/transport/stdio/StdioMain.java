@@ -3,6 +3,7 @@ package io.enori.mcp.transport.stdio;
 import io.enori.mcp.api.Caller;
 import io.enori.mcp.core.CallerResolver;
 import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.JsonRpcScreen;
 import io.enori.mcp.core.Toolsets;
 import io.enori.mcp.core.admin.AdminKey;
 import io.enori.mcp.core.cli.KeysCommand;
@@ -30,6 +31,7 @@ public final class StdioMain {
     static final String ENV_API_KEY = "ENORI_API_KEY";
     static final String ENV_DB_URL = "ENORI_DB_URL";
     static final String ENV_TOOLSETS = "ENORI_TOOLSETS";
+    static final String ENV_RATE_LIMIT = "ENORI_RATE_LIMIT";
     static final String ENV_ADMIN_KEY = "ENORI_ADMIN_KEY";
     static final String ENV_ADMIN_KEY_HASH = "ENORI_ADMIN_KEY_HASH";
     static final String USAGE = String.join("\n",
@@ -40,7 +42,8 @@ public final class StdioMain {
             "  java -jar enori-mcp-stdio.jar admin-key set          store the SHA-256 of ENORI_ADMIN_KEY (or of stdin)",
             "Admin tools: offered when ENORI_ADMIN_KEY matches the stored hash or ENORI_ADMIN_KEY_HASH",
             "Database: ENORI_DB_URL (default: an H2 file under ~/.enori)",
-            "Tools: ENORI_TOOLSETS=monitors,incidents[,read-only] offers only those groups (default: all)");
+            "Tools: ENORI_TOOLSETS=monitors,incidents[,read-only] offers only those groups (default: all)",
+            "Rate limit: ENORI_RATE_LIMIT=N tool calls per minute for the key (default 60, as on the HTTP server)");
 
     private StdioMain() {
     }
@@ -79,14 +82,26 @@ public final class StdioMain {
             err.println(ENV_TOOLSETS + ": " + e.getMessage());
             return 2;
         }
-        return serve(env, dbUrl, toolsets, in, out);
+        int callsPerMinute;
+        try {
+            callsPerMinute = Integer.parseInt(env.getOrDefault(ENV_RATE_LIMIT, "60").strip());
+            if (callsPerMinute < 1 || callsPerMinute > 1_000_000) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            err.println(ENV_RATE_LIMIT + " must be a whole number from 1 to 1000000 (got '" + env.get(ENV_RATE_LIMIT)
+                    + "')");
+            return 2;
+        }
+        return serve(env, dbUrl, toolsets, callsPerMinute, in, out);
     }
 
-    private static int serve(Map<String, String> env, String dbUrl, Toolsets toolsets, InputStream in,
-                             PrintStream out) {
+    private static int serve(Map<String, String> env, String dbUrl, Toolsets toolsets, int callsPerMinute,
+                             InputStream in, PrintStream out) {
         Logger log = org.slf4j.LoggerFactory.getLogger(StdioMain.class);
         boolean admin = adminKeyMatches(env, dbUrl);
-        EnoriMcp enori = EnoriMcp.builder().jdbcUrl(dbUrl).toolsets(toolsets).adminTools(admin).build();
+        EnoriMcp enori = EnoriMcp.builder().jdbcUrl(dbUrl).toolsets(toolsets).adminTools(admin)
+                .rateLimits(callsPerMinute, Math.max(100, callsPerMinute)).build();
         if (admin) {
             log.info("{} matched: admin tools offered", ENV_ADMIN_KEY);
         } else if (env.get(ENV_ADMIN_KEY) != null) {
@@ -100,7 +115,9 @@ public final class StdioMain {
         }
         CountDownLatch stdinClosed = new CountDownLatch(1);
         McpSyncServer server = enori.serve(
-                new StdioServerTransportProvider(McpJsonDefaults.getMapper(), new EofSignallingStream(in, stdinClosed), out),
+                new SerialSendTransportProvider(new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+                        new ScreenedInput(new EofSignallingStream(in, stdinClosed), out,
+                                JsonRpcScreen.DEFAULT_MAX_MESSAGE_BYTES), out)),
                 CallerResolver.fixed(caller));
         enori.start();
         log.info("Enori MCP {} serving on stdio (database {})", EnoriMcp.VERSION, dbUrl.replaceAll("(?i)password=[^&;]*", "password=***"));
