@@ -27,15 +27,22 @@ final class ScreenedInput extends InputStream {
     private final InputStream in;
     private final OutputStream protocolOut;
     private final int maxLineBytes;
+    private final Runnable onEnd;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private byte[] pending = new byte[0];
     private int position;
     private boolean ended;
+    private boolean endReported;
 
-    ScreenedInput(InputStream in, OutputStream protocolOut, int maxLineBytes) {
+    /**
+     * @param onEnd run once the reader has had the last line and asks for more (closing stdin is how an MCP client
+     *              ends a stdio session)
+     */
+    ScreenedInput(InputStream in, OutputStream protocolOut, int maxLineBytes, Runnable onEnd) {
         this.in = new BufferedInputStream(in, 64 * 1024);
         this.protocolOut = protocolOut;
         this.maxLineBytes = maxLineBytes;
+        this.onEnd = onEnd;
     }
 
     @Override
@@ -74,6 +81,11 @@ final class ScreenedInput extends InputStream {
     private boolean fill() throws IOException {
         while (position >= pending.length) {
             if (ended) {
+                if (!endReported) {
+                    // Only now has the SDK read every line, so stopping the server cannot cut off the last one.
+                    endReported = true;
+                    onEnd.run();
+                }
                 return false;
             }
             byte[] next = nextLine();

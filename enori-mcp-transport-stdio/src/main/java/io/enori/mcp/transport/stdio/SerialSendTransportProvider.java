@@ -23,14 +23,20 @@ final class SerialSendTransportProvider implements McpServerTransportProvider {
     private static final int RETRIES = 20;
 
     private final McpServerTransportProvider delegate;
+    private final Runnable onSessionClosed;
 
-    SerialSendTransportProvider(McpServerTransportProvider delegate) {
+    /**
+     * @param onSessionClosed run when the SDK closes the session's transport, whatever the reason, so the launcher
+     *                        exits instead of serving a session nobody reads any more
+     */
+    SerialSendTransportProvider(McpServerTransportProvider delegate, Runnable onSessionClosed) {
         this.delegate = delegate;
+        this.onSessionClosed = onSessionClosed;
     }
 
     @Override
     public void setSessionFactory(McpServerSession.Factory sessionFactory) {
-        delegate.setSessionFactory(transport -> sessionFactory.create(new SerialSend(transport)));
+        delegate.setSessionFactory(transport -> sessionFactory.create(new SerialSend(transport, onSessionClosed)));
     }
 
     @Override
@@ -55,10 +61,12 @@ final class SerialSendTransportProvider implements McpServerTransportProvider {
 
     private static final class SerialSend implements McpServerTransport {
         private final McpServerTransport transport;
+        private final Runnable onClosed;
         private final Object sending = new Object();
 
-        SerialSend(McpServerTransport transport) {
+        SerialSend(McpServerTransport transport, Runnable onClosed) {
             this.transport = transport;
+            this.onClosed = onClosed;
         }
 
         @Override
@@ -78,12 +86,16 @@ final class SerialSendTransportProvider implements McpServerTransportProvider {
 
         @Override
         public Mono<Void> closeGracefully() {
-            return transport.closeGracefully();
+            return transport.closeGracefully().doFinally(signal -> onClosed.run());
         }
 
         @Override
         public void close() {
-            transport.close();
+            try {
+                transport.close();
+            } finally {
+                onClosed.run();
+            }
         }
 
         @Override

@@ -12,7 +12,6 @@ import io.enori.mcp.core.store.Databases;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -113,16 +112,17 @@ public final class StdioMain {
         if (!caller.isAuthenticated()) {
             log.warn("{}: {}; every tool call will answer 'Authentication failed'", ENV_API_KEY, caller.authProblem());
         }
-        CountDownLatch stdinClosed = new CountDownLatch(1);
+        // Over when the client closes stdin, or when the SDK ends the session for a reason of its own.
+        CountDownLatch sessionOver = new CountDownLatch(1);
         McpSyncServer server = enori.serve(
                 new SerialSendTransportProvider(new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                        new ScreenedInput(new EofSignallingStream(in, stdinClosed), out,
-                                JsonRpcScreen.DEFAULT_MAX_MESSAGE_BYTES), out)),
+                        new ScreenedInput(in, out, JsonRpcScreen.DEFAULT_MAX_MESSAGE_BYTES, sessionOver::countDown),
+                        out), sessionOver::countDown),
                 CallerResolver.fixed(caller));
         enori.start();
         log.info("Enori MCP {} serving on stdio (database {})", EnoriMcp.VERSION, dbUrl.replaceAll("(?i)password=[^&;]*", "password=***"));
         try {
-            stdinClosed.await();
+            sessionOver.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -154,32 +154,5 @@ public final class StdioMain {
         }
         out.println("Admin key stored (SHA-256 only).");
         return 0;
-    }
-
-    /** Lets the launcher notice the client closing stdin, which is how MCP clients end a stdio session. */
-    private static final class EofSignallingStream extends FilterInputStream {
-        private final CountDownLatch closed;
-
-        EofSignallingStream(InputStream in, CountDownLatch closed) {
-            super(in);
-            this.closed = closed;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return signal(super.read());
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return signal(super.read(b, off, len));
-        }
-
-        private int signal(int n) {
-            if (n < 0) {
-                closed.countDown();
-            }
-            return n;
-        }
     }
 }

@@ -6,14 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ScreenedInputTest {
     private final ByteArrayOutputStream answered = new ByteArrayOutputStream();
+    private final AtomicInteger ends = new AtomicInteger();
 
     private String passedOn(String stdin, int maxLineBytes) throws IOException {
         ScreenedInput screened = new ScreenedInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                answered, maxLineBytes);
+                answered, maxLineBytes, ends::incrementAndGet);
         return new String(screened.readAllBytes(), StandardCharsets.UTF_8);
     }
 
@@ -51,5 +53,6 @@ class ScreenedInputTest {
         String good = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}";
         assertThat(passedOn(good, 1024)).isEqualTo(good + "\n");
         assertThat(answers()).isEmpty();
+        assertThat(ends).as("the end of input is reported once").hasValue(1);
     }
 }
