@@ -73,6 +73,7 @@ import javax.sql.DataSource;
 public final class EnoriMcp implements AutoCloseable {
     public static final String SERVER_NAME = "enori-mcp";
     public static final String VERSION = "0.1.0";
+    private static final java.time.Duration HOUSEKEEPING_EVERY = java.time.Duration.ofMinutes(10);
     static final String INSTRUCTIONS = "Enori uptime monitoring. Start with get_overview for the account at a glance, "
             + "get_active_incidents for what is broken now; find monitors with list_monitors (ids start mon_) and "
             + "drill in with get_monitor, get_monitor_stats and get_check_results. Incidents (inc_) open by themselves "
@@ -98,6 +99,7 @@ public final class EnoriMcp implements AutoCloseable {
     private final JobHeartbeats jobHeartbeats;
     private final TraceIngest traceIngest;
     private final OAuthServer oauth;
+    private final Housekeeping housekeeping;
 
     private EnoriMcp(Builder builder, Storage storage) {
         Ids ids = new Ids(builder.clock);
@@ -147,6 +149,8 @@ public final class EnoriMcp implements AutoCloseable {
         this.traceIngest = new TraceIngest(context, builder.traceRetention);
         this.oauth = new OAuthServer(context, builder.oauthSettings != null ? builder.oauthSettings
                 : OAuthServer.Settings.defaults(builder.publicBaseUrl));
+        this.housekeeping = new Housekeeping(HOUSEKEEPING_EVERY).task("oauth-expired", oauth::purgeExpired)
+                .task("trace-retention", traceIngest::purgeExpired);
     }
 
     public static Builder builder() {
@@ -183,18 +187,21 @@ public final class EnoriMcp implements AutoCloseable {
     }
 
     /**
-     * Starts the background work the launchers run: the check scheduler, and delivery of alerts an earlier
-     * process left pending (plus a periodic sweep for them). Embedding hosts that want checks call this too;
+     * Starts the background work the launchers run: the check scheduler, delivery of alerts an earlier process
+     * left pending (plus a periodic sweep for them), and housekeeping every 10 minutes (expired OAuth codes and
+     * tokens, spans past their retention). Embedding hosts that want checks call this too;
      * without it the core stays passive, though alerts of incidents it sees are still delivered. Idempotent.
      */
     public void start() {
         scheduler.start();
         alerting.start();
+        housekeeping.start();
     }
 
     /** Stops the scheduler and alert delivery; in-flight checks and deliveries get a short grace. */
     @Override
     public void close() {
+        housekeeping.close();
         scheduler.stop();
         alerting.close();
         if (ownedPool != null) {

@@ -82,6 +82,7 @@ public final class OAuthServer {
     private final CoreContext context;
     private final Settings settings;
     private final Users users;
+    private final SignInThrottle signInThrottle;
     private final ClientMetadataDocuments documents;
     private final SecureRandom random = new SecureRandom();
 
@@ -89,6 +90,7 @@ public final class OAuthServer {
         this.context = Objects.requireNonNull(context, "context");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.users = new Users(context, new PasswordHasher(PasswordHasher.ITERATIONS));
+        this.signInThrottle = new SignInThrottle(context.clock());
         this.documents = new ClientMetadataDocuments(context.clock(), settings.allowHttpLoopbackClientIds());
     }
 
@@ -112,6 +114,11 @@ public final class OAuthServer {
     /** Login users of accounts. */
     public Users users() {
         return users;
+    }
+
+    /** Failed sign-ins per email and per client address, for the sign-in page to consult before checking a password. */
+    public SignInThrottle signInThrottle() {
+        return signInThrottle;
     }
 
     /**

@@ -61,6 +61,14 @@ public final class TraceIngest {
     }
 
     /** How long spans are kept. */
+    /**
+     * Deletes spans past the retention (a bounded batch, at most once a minute). Ingest does this too; the started
+     * core's housekeeping calls it so spans also expire on a server that stops receiving them.
+     */
+    public int purgeExpired() {
+        return retention.purgeIfDue();
+    }
+
     public Duration retention() {
         return retention.retention();
     }

@@ -388,13 +388,24 @@ final class OAuthHttp {
                             String flowId, SignInSessions.Flow flow, Map<String, String> form) throws IOException {
             String email = form.getOrDefault("email", "");
             String password = form.getOrDefault("password", "");
+            String address = request.getRemoteAddr();
+            var blocked = oauth.signInThrottle().blockedFor(email, address);
+            if (blocked.isPresent()) {
+                long minutes = Math.max(1, (blocked.get().getSeconds() + 59) / 60);
+                response.setHeader("Retry-After", Long.toString(blocked.get().getSeconds() + 1));
+                OAuthPages.signIn(response, 429, flowId, flow.csrf(), flow.clientName(), email,
+                        "Too many failed sign-ins. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."));
+                return;
+            }
             var verified = email == null || password == null ? java.util.Optional.<Users.User>empty()
                     : oauth.users().verify(email.strip(), password.toCharArray());
             if (verified.isEmpty()) {
+                oauth.signInThrottle().failed(email, address);
                 OAuthPages.signIn(response, 401, flowId, flow.csrf(), flow.clientName(), email,
                         "The email or password is wrong.");
                 return;
             }
+            oauth.signInThrottle().succeeded(email);
             var user = verified.get();
             String accountName = accountName(user.accountId());
             session = sessions.rotate(session);

@@ -185,6 +185,24 @@ class OAuthHttpIT {
     }
 
     @Test
+    void afterFiveWrongPasswordsEvenTheRightOneIsRefusedFor15MinutesWithoutBeingChecked() throws Exception {
+        String clientId = register("http://127.0.0.1:9/cb");
+        HttpResponse<String> page = get("/oauth/authorize", authorizeQuery(clientId, "http://127.0.0.1:9/cb"));
+        String cookie = cookie(page);
+        Map<String, String> hidden = hidden(page.body());
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> refused = post("/oauth/authorize", cookie, Map.of("flow", hidden.get("flow"),
+                    "csrf", hidden.get("csrf"), "step", "sign-in", "email", EMAIL, "password", "guess" + i));
+            assertThat(refused.statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> blocked = post("/oauth/authorize", cookie, Map.of("flow", hidden.get("flow"),
+                "csrf", hidden.get("csrf"), "step", "sign-in", "email", EMAIL, "password", PASSWORD));
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(blocked.body()).contains("Too many failed sign-ins. Try again in 15 minutes.");
+        assertThat(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow())).isBetween(850L, 901L);
+    }
+
+    @Test
     void anOAuthCallerHas100CallsPerMinute() throws Exception {
         String token = signIn().path("access_token").asText();
         McpHttp bearer = McpHttp.to(server.mcpUrl(), null).withHeader("Authorization", "Bearer " + token);
