@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.enori.mcp.core.tool.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Client ID metadata documents: a client whose {@code client_id} is an https URL publishes its metadata there.
- * Fetched with a short timeout, no redirects and a size cap, validated ({@code client_id} must equal the URL,
+ * Fetched only from hosts with public addresses, with a short timeout, no redirects and a size cap, validated ({@code client_id} must equal the URL,
  * {@code redirect_uris} present), and cached for a few minutes.
  */
 final class ClientMetadataDocuments {
@@ -74,7 +76,38 @@ final class ClientMetadataDocuments {
                 || uri.getUserInfo() != null || uri.getRawPath() == null || uri.getRawPath().length() < 2) {
             throw OAuthError.invalidClient("A URL client_id must be an https URL with a path and no fragment");
         }
+        if (!allowHttpLoopback && !isPublic(uri.getHost())) {
+            // Anyone can name a client_id before signing in, so without this check the server would fetch
+            // internal URLs (cloud metadata, admin ports) on a stranger's behalf.
+            throw OAuthError.invalidClient("A URL client_id must name a host with a public address");
+        }
         return uri;
+    }
+
+    /**
+     * Whether every address the host resolves to is public: not loopback, private (10/8, 172.16/12, 192.168/16,
+     * fc00::/7), link-local (169.254/16, fe80::/10, where cloud metadata lives), carrier-grade NAT (100.64/10),
+     * unspecified or multicast. A host that does not resolve is not public. The fetch resolves the name again, so a
+     * DNS answer that changes in between is not covered; the short timeout and size cap still apply.
+     */
+    static boolean isPublic(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(bare);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        for (InetAddress address : addresses) {
+            byte[] b = address.getAddress();
+            boolean uniqueLocalV6 = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+            boolean carrierNat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocalV6 || carrierNat) {
+                return false;
+            }
+        }
+        return addresses.length > 0;
     }
 
     private byte[] download(URI uri) throws OAuthError {
