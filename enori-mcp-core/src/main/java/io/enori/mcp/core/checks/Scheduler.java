@@ -51,9 +51,14 @@ import org.slf4j.LoggerFactory;
  *       </li>
  *   <li>Several nodes on one database: every node plans every monitor, and before a due run is queued it is
  *       claimed through {@link RunClaims} under its grid point (the latest one not after the clock, which every
- *       node computes alike). Only the node whose claim wins runs it, then behaves exactly like a lone node
- *       (overlap and queue rules included). {@link RunClaims#local()}, the default, always wins. Runs asked for
- *       through {@link #runNow} are not claimed.</li>
+ *       node computes alike). Only the node whose claim wins runs it, then behaves like a lone node (overlap
+ *       and queue rules included). The claim holds the monitor until the run ends, however it ends, or until
+ *       its deadline, the grid point plus the monitor's timeout plus {@link Options#hangMargin()}: a run still
+ *       going at the next grid point makes it a counted overlap on every node (counted by the node running it),
+ *       and a run, queued or going, still held when this node's clock reaches the deadline is abandoned, so no
+ *       other node can start the monitor while this one still runs it. A node that dies holds its monitors
+ *       until those deadlines at most. {@link RunClaims#local()}, the default, always wins and sets no deadline.
+ *       Runs asked for through {@link #runNow} are not claimed.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #start()} and {@link #stop()} are idempotent, and a stopped scheduler may be started
@@ -120,9 +125,9 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
     }
 
     /** One scheduled monitor: what the tick needs, and when it is next due. */
-    record Planned(String accountId, String monitorId, int intervalSeconds, Instant nextDue) {
+    record Planned(String accountId, String monitorId, int intervalSeconds, int timeoutMs, Instant nextDue) {
         Planned withNextDue(Instant due) {
-            return new Planned(accountId, monitorId, intervalSeconds, due);
+            return new Planned(accountId, monitorId, intervalSeconds, timeoutMs, due);
         }
     }
 
@@ -274,7 +279,7 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         if (monitor.isEmpty()) {
             return CompletableFuture.failedFuture(new NoSuchElementException("Monitor not found: " + monitorId));
         }
-        CheckRun fresh = newRun(accountId, monitorId, true);
+        CheckRun fresh = newRun(accountId, monitorId, true, null);
         CheckRun existing = inFlight.putIfAbsent(monitorId, fresh);
         CheckRun run = existing == null ? fresh : existing;
         if (existing != null) {
@@ -318,8 +323,9 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         return plan.size();
     }
 
-    private CheckRun newRun(String accountId, String monitorId, boolean urgent) {
-        return new CheckRun(accountId, monitorId, urgent, context, recorder, heartbeats, browser, counters, inFlight);
+    private CheckRun newRun(String accountId, String monitorId, boolean urgent, CheckRun.Claim claim) {
+        return new CheckRun(accountId, monitorId, urgent, claim, context, recorder, heartbeats, browser, counters,
+                inFlight);
     }
 
     private void tickSafely(Workers workers) {
@@ -332,8 +338,8 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
     }
 
     private void tick(Workers workers) {
-        abandonHungRuns();
         Instant now = context.clock().instant();
+        abandonHungRuns(now);
         int queueFull = 0;
         for (Planned planned : plan.values()) {
             if (planned.nextDue().isAfter(now)) {
@@ -341,16 +347,25 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
             }
             Instant next = Cadence.nextAfter(planned.nextDue(), planned.intervalSeconds(), now);
             plan.put(planned.monitorId(), planned.withNextDue(next));
+            if (inFlight.containsKey(planned.monitorId())) {
+                // Skipped here without a claim: the claim would lose for the same reason (the earlier run's claim
+                // is unfinished), and this node, which runs it, is the one to count the skip.
+                counters.overlaps.increment();
+                LOG.debug("skipped {}: its previous run is still going", planned.monitorId());
+                continue;
+            }
             // The grid point being run: the latest one not after now, the same on every node whatever its past.
             Instant gridPoint = next.minusSeconds(planned.intervalSeconds());
-            if (!claims.claim(planned.monitorId(), gridPoint, planned.intervalSeconds())) {
+            Instant runningUntil = gridPoint.plusMillis(planned.timeoutMs()).plus(options.hangMargin());
+            if (!claims.claim(planned.monitorId(), gridPoint, planned.intervalSeconds(), runningUntil)) {
                 claimedElsewhere.increment();
                 continue;
             }
-            CheckRun run = newRun(planned.accountId(), planned.monitorId(), false);
+            CheckRun run = newRun(planned.accountId(), planned.monitorId(), false,
+                    new CheckRun.Claim(claims, gridPoint, claims.shared() ? runningUntil : null));
             if (inFlight.putIfAbsent(planned.monitorId(), run) != null) {
+                run.abandon(new CancellationException("a check of the monitor was asked for meanwhile"));
                 counters.overlaps.increment();
-                LOG.debug("skipped {}: its previous run is still going", planned.monitorId());
             } else if (!workers.offer(run) && !(run.isUrgent() && workers.offerUrgent(run, true))) {
                 // abandon, not just remove: a runNow may have joined this run between claiming and queueing
                 run.abandon(new RejectedExecutionException("check queue is full"));
@@ -364,14 +379,20 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         }
     }
 
-    private void abandonHungRuns() {
-        long now = System.nanoTime();
+    /** Ends runs past their timeout plus the hang margin, and runs (even queued ones) whose claim ran out. */
+    private void abandonHungRuns(Instant now) {
+        long nanos = System.nanoTime();
         for (CheckRun run : inFlight.values()) {
-            if (run.overdue(now, options.hangMargin())) {
+            if (run.overdue(nanos, options.hangMargin())) {
                 counters.failures.increment();
                 LOG.warn("abandoned the check of {}: it outlived its timeout by more than {}", run.monitorId,
                         options.hangMargin());
                 run.abandon(new TimeoutException("check of " + run.monitorId + " hung"));
+            } else if (run.pastClaimDeadline(now)) {
+                // From this instant another node may win the monitor's next grid point and run it.
+                counters.failures.increment();
+                LOG.warn("abandoned the check of {}: its claim ran out at {}", run.monitorId, run.claimDeadline());
+                run.abandon(new TimeoutException("check of " + run.monitorId + " outlived its claim"));
             }
         }
     }
@@ -393,7 +414,10 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
             Planned old = plan.get(monitor.id());
             if (old == null || old.intervalSeconds() != monitor.intervalSeconds()) {
                 plan.put(monitor.id(), new Planned(monitor.accountId(), monitor.id(), monitor.intervalSeconds(),
-                        Cadence.firstDue(monitor.id(), monitor.intervalSeconds(), now)));
+                        monitor.timeoutMs(), Cadence.firstDue(monitor.id(), monitor.intervalSeconds(), now)));
+            } else if (old.timeoutMs() != monitor.timeoutMs()) {
+                plan.put(monitor.id(), new Planned(old.accountId(), old.monitorId(), old.intervalSeconds(),
+                        monitor.timeoutMs(), old.nextDue()));
             }
         }
         plan.keySet().retainAll(seen);
