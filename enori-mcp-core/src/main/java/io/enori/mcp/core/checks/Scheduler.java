@@ -10,12 +10,9 @@ import io.enori.mcp.core.tool.CoreContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,13 +121,6 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         final LongAdder failures = new LongAdder();
     }
 
-    /** One scheduled monitor: what the tick needs, and when it is next due. */
-    record Planned(String accountId, String monitorId, int intervalSeconds, int timeoutMs, Instant nextDue) {
-        Planned withNextDue(Instant due) {
-            return new Planned(accountId, monitorId, intervalSeconds, timeoutMs, due);
-        }
-    }
-
     /** What exists only while started. */
     private record Active(ScheduledExecutorService ticker, Workers workers) {
     }
@@ -144,10 +134,10 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
     private final Counters counters = new Counters();
     private final RunClaims claims;
     private final LongAdder claimedElsewhere = new LongAdder();
+    private final LongAdder ticks = new LongAdder();
     /** When claims were last purged, by a rescan. */
     private volatile Instant lastPurge = Instant.MIN;
-    /** Written only by the tick thread (and by start() before it exists); read by anyone. */
-    private final Map<String, Planned> plan = new ConcurrentHashMap<>();
+    private final Schedule plan = new Schedule();
     private final ConcurrentMap<String, CheckRun> inFlight = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private volatile Active active;
@@ -310,12 +300,17 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
 
     /** When the monitor is next due, if it is scheduled. For tests and diagnostics. */
     Optional<Instant> nextDue(String monitorId) {
-        return Optional.ofNullable(plan.get(monitorId)).map(Planned::nextDue);
+        return plan.nextDue(monitorId);
     }
 
     /** Due runs this node left to another node, which won their claim. */
     long claimedElsewhere() {
         return claimedElsewhere.sum();
+    }
+
+    /** Ticks completed; a test that moved the clock waits for two to know every due run was claimed. */
+    long ticks() {
+        return ticks.sum();
     }
 
     /** How many monitors are scheduled. */
@@ -334,6 +329,8 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         } catch (RuntimeException e) {
             // An exception would cancel the periodic task; log it and tick again next time.
             LOG.error("scheduler tick failed", e);
+        } finally {
+            ticks.increment();
         }
     }
 
@@ -341,12 +338,12 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         Instant now = context.clock().instant();
         abandonHungRuns(now);
         int queueFull = 0;
-        for (Planned planned : plan.values()) {
+        for (Schedule.Planned planned : plan.all()) {
             if (planned.nextDue().isAfter(now)) {
                 continue;
             }
             Instant next = Cadence.nextAfter(planned.nextDue(), planned.intervalSeconds(), now);
-            plan.put(planned.monitorId(), planned.withNextDue(next));
+            plan.setNextDue(planned, next);
             if (inFlight.containsKey(planned.monitorId())) {
                 // Skipped here without a claim: the claim would lose for the same reason (the earlier run's claim
                 // is unfinished), and this node, which runs it, is the one to count the skip.
@@ -405,22 +402,10 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         }
     }
 
-    /** Re-reads the unpaused monitors: adds new ones on their grid, re-plans changed intervals, drops the rest. */
+    /** Re-reads the unpaused monitors into the plan, and now and then purges old claims. */
     private void rescan() {
         Instant now = context.clock().instant();
-        Set<String> seen = new HashSet<>();
-        for (Monitor monitor : context.storage().monitors().listAllUnpaused()) {
-            seen.add(monitor.id());
-            Planned old = plan.get(monitor.id());
-            if (old == null || old.intervalSeconds() != monitor.intervalSeconds()) {
-                plan.put(monitor.id(), new Planned(monitor.accountId(), monitor.id(), monitor.intervalSeconds(),
-                        monitor.timeoutMs(), Cadence.firstDue(monitor.id(), monitor.intervalSeconds(), now)));
-            } else if (old.timeoutMs() != monitor.timeoutMs()) {
-                plan.put(monitor.id(), new Planned(old.accountId(), old.monitorId(), old.intervalSeconds(),
-                        monitor.timeoutMs(), old.nextDue()));
-            }
-        }
-        plan.keySet().retainAll(seen);
+        plan.update(context.storage().monitors().listAllUnpaused(), now);
         if (!now.isBefore(lastPurge.plus(PURGE_EVERY))) {
             lastPurge = now;
             claims.purge(now);
