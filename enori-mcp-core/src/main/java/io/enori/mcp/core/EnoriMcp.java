@@ -115,7 +115,7 @@ public final class EnoriMcp implements AutoCloseable {
             if (!(storage instanceof JdbiStorage jdbiStorage)) {
                 throw new IllegalStateException("shared scheduling needs the built-in JDBC storage");
             }
-            claims = JdbiRunClaims.create(jdbiStorage.jdbi());
+            claims = JdbiRunClaims.create(jdbiStorage.jdbi(), builder.clock);
         }
         this.scheduler = Scheduler.create(context, recorder, new BrowserChecks(context, recorder, browser),
                 builder.checkWorkers, Scheduler.Options.defaults(), claims);

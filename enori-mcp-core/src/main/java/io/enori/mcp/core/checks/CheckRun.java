@@ -9,6 +9,7 @@ import io.enori.mcp.core.monitors.CheckRecorder;
 import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.tool.CoreContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
@@ -19,10 +20,20 @@ import org.slf4j.LoggerFactory;
 /**
  * One check of one monitor, from the moment it is due (or asked for) until its result is recorded. While it is
  * queued or running it sits in the scheduler's in-flight map under its monitor id, which is what keeps two runs
- * of one monitor apart. It removes itself from that map when it ends.
+ * of one monitor apart on this node. It removes itself from that map when it ends, and then marks its claim
+ * (what keeps runs apart across nodes) as finished.
  */
 final class CheckRun implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CheckRun.class);
+
+    /**
+     * The grid point a scheduled run won through {@code claims}.
+     *
+     * @param deadline when the claim stops holding the monitor for this run, after which another node may run
+     *                 the monitor: the run is abandoned then; null when nobody else contests the claim
+     */
+    record Claim(RunClaims claims, Instant dueAt, Instant deadline) {
+    }
 
     final String accountId;
     final String monitorId;
@@ -35,15 +46,19 @@ final class CheckRun implements Runnable {
     private final Scheduler.Counters counters;
     private final ConcurrentMap<String, CheckRun> inFlight;
     private final AtomicBoolean started = new AtomicBoolean();
+    /** Null for runs asked for (runNow), which are not claimed. */
+    private final Claim claim;
+    private final AtomicBoolean claimReleased = new AtomicBoolean();
     private volatile boolean urgent;
     private volatile long startedNanos;
     /** Until the monitor is read, the largest timeout a monitor may have. */
     private volatile int timeoutMs = Monitor.MAX_TIMEOUT_MS;
     private Thread runner; // guarded by this
 
-    CheckRun(String accountId, String monitorId, boolean urgent, CoreContext context, CheckRecorder recorder,
-             JobHeartbeats heartbeats, BrowserChecks browser, Scheduler.Counters counters,
+    CheckRun(String accountId, String monitorId, boolean urgent, Claim claim, CoreContext context,
+             CheckRecorder recorder, JobHeartbeats heartbeats, BrowserChecks browser, Scheduler.Counters counters,
              ConcurrentMap<String, CheckRun> inFlight) {
+        this.claim = claim;
         this.browser = browser;
         this.accountId = accountId;
         this.monitorId = monitorId;
@@ -74,9 +89,18 @@ final class CheckRun implements Runnable {
         return since != 0 && nowNanos - since > Duration.ofMillis(timeoutMs).plus(margin).toNanos();
     }
 
+    /** True when the run holds a contested claim whose deadline is not after {@code now}, started or not. */
+    boolean pastClaimDeadline(Instant now) {
+        return claim != null && claim.deadline() != null && !now.isBefore(claim.deadline());
+    }
+
+    Instant claimDeadline() {
+        return claim == null ? null : claim.deadline();
+    }
+
     /**
-     * Gives up on this run: fails its result, interrupts its thread and frees its monitor's slot. A check that
-     * returns afterwards is not recorded.
+     * Gives up on this run: fails its result, interrupts its thread, frees its monitor's slot and finishes its
+     * claim. A check that returns afterwards is not recorded.
      */
     void abandon(Throwable why) {
         result.completeExceptionally(why);
@@ -86,6 +110,19 @@ final class CheckRun implements Runnable {
             }
         }
         inFlight.remove(monitorId, this);
+        releaseClaim();
+    }
+
+    /** Once only, however the run ends (and even if it never started), after the local slot is free. */
+    private void releaseClaim() {
+        if (claim != null && claimReleased.compareAndSet(false, true)) {
+            try {
+                claim.claims().finished(monitorId, claim.dueAt());
+            } catch (RuntimeException e) {
+                // The contract says never; a run must still end (and its result complete) if one does.
+                LOG.warn("could not finish the claim of {} due at {}", monitorId, claim.dueAt(), e);
+            }
+        }
     }
 
     @Override
@@ -108,6 +145,7 @@ final class CheckRun implements Runnable {
                 runner = null;
             }
             inFlight.remove(monitorId, this);
+            releaseClaim();
         }
         // Counted and completed only once the slot is free, so whoever sees the result may schedule the next run.
         if (settlement != null) {

@@ -10,12 +10,9 @@ import io.enori.mcp.core.tool.CoreContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,9 +48,14 @@ import org.slf4j.LoggerFactory;
  *       </li>
  *   <li>Several nodes on one database: every node plans every monitor, and before a due run is queued it is
  *       claimed through {@link RunClaims} under its grid point (the latest one not after the clock, which every
- *       node computes alike). Only the node whose claim wins runs it, then behaves exactly like a lone node
- *       (overlap and queue rules included). {@link RunClaims#local()}, the default, always wins. Runs asked for
- *       through {@link #runNow} are not claimed.</li>
+ *       node computes alike). Only the node whose claim wins runs it, then behaves like a lone node (overlap
+ *       and queue rules included). The claim holds the monitor until the run ends, however it ends, or until
+ *       its deadline, the grid point plus the monitor's timeout plus {@link Options#hangMargin()}: a run still
+ *       going at the next grid point makes it a counted overlap on every node (counted by the node running it),
+ *       and a run, queued or going, still held when this node's clock reaches the deadline is abandoned, so no
+ *       other node can start the monitor while this one still runs it. A node that dies holds its monitors
+ *       until those deadlines at most. {@link RunClaims#local()}, the default, always wins and sets no deadline.
+ *       Runs asked for through {@link #runNow} are not claimed.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #start()} and {@link #stop()} are idempotent, and a stopped scheduler may be started
@@ -119,13 +121,6 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         final LongAdder failures = new LongAdder();
     }
 
-    /** One scheduled monitor: what the tick needs, and when it is next due. */
-    record Planned(String accountId, String monitorId, int intervalSeconds, Instant nextDue) {
-        Planned withNextDue(Instant due) {
-            return new Planned(accountId, monitorId, intervalSeconds, due);
-        }
-    }
-
     /** What exists only while started. */
     private record Active(ScheduledExecutorService ticker, Workers workers) {
     }
@@ -139,10 +134,10 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
     private final Counters counters = new Counters();
     private final RunClaims claims;
     private final LongAdder claimedElsewhere = new LongAdder();
+    private final LongAdder ticks = new LongAdder();
     /** When claims were last purged, by a rescan. */
     private volatile Instant lastPurge = Instant.MIN;
-    /** Written only by the tick thread (and by start() before it exists); read by anyone. */
-    private final Map<String, Planned> plan = new ConcurrentHashMap<>();
+    private final Schedule plan = new Schedule();
     private final ConcurrentMap<String, CheckRun> inFlight = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private volatile Active active;
@@ -274,7 +269,7 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         if (monitor.isEmpty()) {
             return CompletableFuture.failedFuture(new NoSuchElementException("Monitor not found: " + monitorId));
         }
-        CheckRun fresh = newRun(accountId, monitorId, true);
+        CheckRun fresh = newRun(accountId, monitorId, true, null);
         CheckRun existing = inFlight.putIfAbsent(monitorId, fresh);
         CheckRun run = existing == null ? fresh : existing;
         if (existing != null) {
@@ -305,7 +300,7 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
 
     /** When the monitor is next due, if it is scheduled. For tests and diagnostics. */
     Optional<Instant> nextDue(String monitorId) {
-        return Optional.ofNullable(plan.get(monitorId)).map(Planned::nextDue);
+        return plan.nextDue(monitorId);
     }
 
     /** Due runs this node left to another node, which won their claim. */
@@ -313,13 +308,19 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         return claimedElsewhere.sum();
     }
 
+    /** Ticks completed; a test that moved the clock waits for two to know every due run was claimed. */
+    long ticks() {
+        return ticks.sum();
+    }
+
     /** How many monitors are scheduled. */
     int scheduledCount() {
         return plan.size();
     }
 
-    private CheckRun newRun(String accountId, String monitorId, boolean urgent) {
-        return new CheckRun(accountId, monitorId, urgent, context, recorder, heartbeats, browser, counters, inFlight);
+    private CheckRun newRun(String accountId, String monitorId, boolean urgent, CheckRun.Claim claim) {
+        return new CheckRun(accountId, monitorId, urgent, claim, context, recorder, heartbeats, browser, counters,
+                inFlight);
     }
 
     private void tickSafely(Workers workers) {
@@ -328,29 +329,40 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         } catch (RuntimeException e) {
             // An exception would cancel the periodic task; log it and tick again next time.
             LOG.error("scheduler tick failed", e);
+        } finally {
+            ticks.increment();
         }
     }
 
     private void tick(Workers workers) {
-        abandonHungRuns();
         Instant now = context.clock().instant();
+        abandonHungRuns(now);
         int queueFull = 0;
-        for (Planned planned : plan.values()) {
+        for (Schedule.Planned planned : plan.all()) {
             if (planned.nextDue().isAfter(now)) {
                 continue;
             }
             Instant next = Cadence.nextAfter(planned.nextDue(), planned.intervalSeconds(), now);
-            plan.put(planned.monitorId(), planned.withNextDue(next));
+            plan.setNextDue(planned, next);
+            if (inFlight.containsKey(planned.monitorId())) {
+                // Skipped here without a claim: the claim would lose for the same reason (the earlier run's claim
+                // is unfinished), and this node, which runs it, is the one to count the skip.
+                counters.overlaps.increment();
+                LOG.debug("skipped {}: its previous run is still going", planned.monitorId());
+                continue;
+            }
             // The grid point being run: the latest one not after now, the same on every node whatever its past.
             Instant gridPoint = next.minusSeconds(planned.intervalSeconds());
-            if (!claims.claim(planned.monitorId(), gridPoint, planned.intervalSeconds())) {
+            Instant runningUntil = gridPoint.plusMillis(planned.timeoutMs()).plus(options.hangMargin());
+            if (!claims.claim(planned.monitorId(), gridPoint, planned.intervalSeconds(), runningUntil)) {
                 claimedElsewhere.increment();
                 continue;
             }
-            CheckRun run = newRun(planned.accountId(), planned.monitorId(), false);
+            CheckRun run = newRun(planned.accountId(), planned.monitorId(), false,
+                    new CheckRun.Claim(claims, gridPoint, claims.shared() ? runningUntil : null));
             if (inFlight.putIfAbsent(planned.monitorId(), run) != null) {
+                run.abandon(new CancellationException("a check of the monitor was asked for meanwhile"));
                 counters.overlaps.increment();
-                LOG.debug("skipped {}: its previous run is still going", planned.monitorId());
             } else if (!workers.offer(run) && !(run.isUrgent() && workers.offerUrgent(run, true))) {
                 // abandon, not just remove: a runNow may have joined this run between claiming and queueing
                 run.abandon(new RejectedExecutionException("check queue is full"));
@@ -364,14 +376,20 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         }
     }
 
-    private void abandonHungRuns() {
-        long now = System.nanoTime();
+    /** Ends runs past their timeout plus the hang margin, and runs (even queued ones) whose claim ran out. */
+    private void abandonHungRuns(Instant now) {
+        long nanos = System.nanoTime();
         for (CheckRun run : inFlight.values()) {
-            if (run.overdue(now, options.hangMargin())) {
+            if (run.overdue(nanos, options.hangMargin())) {
                 counters.failures.increment();
                 LOG.warn("abandoned the check of {}: it outlived its timeout by more than {}", run.monitorId,
                         options.hangMargin());
                 run.abandon(new TimeoutException("check of " + run.monitorId + " hung"));
+            } else if (run.pastClaimDeadline(now)) {
+                // From this instant another node may win the monitor's next grid point and run it.
+                counters.failures.increment();
+                LOG.warn("abandoned the check of {}: its claim ran out at {}", run.monitorId, run.claimDeadline());
+                run.abandon(new TimeoutException("check of " + run.monitorId + " outlived its claim"));
             }
         }
     }
@@ -384,19 +402,10 @@ public final class Scheduler implements CheckQueue, AutoCloseable {
         }
     }
 
-    /** Re-reads the unpaused monitors: adds new ones on their grid, re-plans changed intervals, drops the rest. */
+    /** Re-reads the unpaused monitors into the plan, and now and then purges old claims. */
     private void rescan() {
         Instant now = context.clock().instant();
-        Set<String> seen = new HashSet<>();
-        for (Monitor monitor : context.storage().monitors().listAllUnpaused()) {
-            seen.add(monitor.id());
-            Planned old = plan.get(monitor.id());
-            if (old == null || old.intervalSeconds() != monitor.intervalSeconds()) {
-                plan.put(monitor.id(), new Planned(monitor.accountId(), monitor.id(), monitor.intervalSeconds(),
-                        Cadence.firstDue(monitor.id(), monitor.intervalSeconds(), now)));
-            }
-        }
-        plan.keySet().retainAll(seen);
+        plan.update(context.storage().monitors().listAllUnpaused(), now);
         if (!now.isBefore(lastPurge.plus(PURGE_EVERY))) {
             lastPurge = now;
             claims.purge(now);
