@@ -80,8 +80,8 @@ class ClusterFailoverIT {
 
     @Test
     void killingASchedulerNodeMovesEveryMonitorWithinOneIntervalAndNoGridPointRunsTwice() throws Exception {
-        assertThat(JAR).as("run mvn package first").exists();
         String db = schemas.freshUrl();
+        assertThat(JAR).as("run mvn package first").exists();
         startSite();
         createMonitors(db);
 
