@@ -12,6 +12,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +75,7 @@ final class PingServlet extends HttpServlet {
         String token = parts[0];
         RateLimits.Decision decision;
         try {
-            decision = limiter.tryAcquire(Caller.apiKey("heartbeat", "ping:" + token, Set.of()));
+            decision = limiter.tryAcquire(Caller.apiKey("heartbeat", principal(token), Set.of()));
         } catch (EnoriMcpException e) {
             // Cluster mode counts in PostgreSQL: an outage there is a 503 to retry, as on the MCP gateway.
             closeIfUnread(response, withBody);
@@ -114,9 +118,22 @@ final class PingServlet extends HttpServlet {
         JsonResponses.write(response, 200, body);
     }
 
+    /**
+     * The token is a credential, and in cluster mode the count sits in a table the admin tools list
+     * (admin_rate_limits): count under a digest of it instead.
+     */
+    static String principal(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return "ping:" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     /** An empty body is a plain heartbeat; anything else must be a JSON object of the known fields. */
     private static JobReport report(byte[] body) {
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return JobReport.EMPTY;
         }
         JsonNode node;

@@ -17,6 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -157,6 +161,16 @@ class ClusterHttpIT {
         List<JobPing> stored = cores.get(1).storage().jobPings()
                 .list(key.account().id(), (String) monitor.get("id"), PageRequest.first(500)).items();
         assertThat(stored).as("heartbeats stored").hasSize(limit);
+        // The shared count is listed by admin_rate_limits: it must not show the token, a credential.
+        List<String> principals = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(db); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT DISTINCT principal FROM rate_limit_buckets")) {
+            while (rows.next()) {
+                principals.add(rows.getString(1));
+            }
+        }
+        assertThat(principals).as("rate-limit principals").contains(PingServlet.principal(token))
+                .noneMatch(p -> p.contains(token));
     }
 
     /** Cores built one after another (the first migrates the schema), each served on its own port. */
