@@ -273,6 +273,19 @@ public final class EnoriMcp implements AutoCloseable {
     }
 
     /**
+     * A new limiter of {@code perMinute} admissions per principal and rolling minute, for a transport's endpoints
+     * outside tool calls (the HTTP heartbeat receiver). In cluster mode it counts in PostgreSQL like the tool-call
+     * limit, so every node shares one count; otherwise in this process. Its principals share the store with the
+     * tool-call limit's, so name them apart (e.g. {@code ping:TOKEN}).
+     */
+    public RateLimits newRateLimiter(int perMinute) {
+        return cluster
+                ? new PostgresRateLimiter(((JdbiStorage) context.storage()).jdbi(), context.clock(), perMinute,
+                        perMinute)
+                : new RateLimiter(context.clock(), perMinute, perMinute);
+    }
+
+    /**
      * Builds and starts an MCP server on a single-session transport (stdio, legacy SSE). Input validation is
      * ours, not the SDK's, so bad input gets our {@code Invalid argument} messages and numeric strings are
      * accepted.

@@ -182,7 +182,7 @@ public final class EnoriHttpServer implements AutoCloseable {
         addServlet(context, sse, HttpSettings.SSE_MESSAGE_PATH);
         // Heartbeats bypass the gateway: the token in the URL is the credential.
         addServlet(context, new PingServlet(core.jobHeartbeats(), settings.maxRequestBytes(),
-                PingServlet.PINGS_PER_MINUTE, java.time.Clock.systemUTC()), PingServlet.PATH + "/*");
+                core.newRateLimiter(PingServlet.PINGS_PER_MINUTE)), PingServlet.PATH + "/*");
         // OTLP/HTTP trace receiver: authenticates itself (it is not MCP, so not behind the gateway).
         context.addServlet(new ServletHolder(new OtlpTracesServlet(core, settings)), OtlpTracesServlet.PATH);
         // OAuth: metadata documents, registration, token endpoint, sign-in and consent pages (not MCP: no gateway).

@@ -3,15 +3,19 @@ package io.enori.mcp.transport.jetty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.enori.mcp.api.Caller;
+import io.enori.mcp.api.EnoriMcpException;
 import io.enori.mcp.api.JobPing;
 import io.enori.mcp.core.monitors.JobHeartbeats;
 import io.enori.mcp.core.monitors.JobReport;
-import io.enori.mcp.core.ratelimit.RateLimiter;
+import io.enori.mcp.core.ratelimit.RateLimits;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +26,9 @@ import java.util.regex.Pattern;
  * Job heartbeats over HTTP: {@code POST|GET /ping/{token}} (success), {@code /ping/{token}/start},
  * {@code /ping/{token}/fail}. Outside the MCP gateway: the token in the path is the credential, so a cron job
  * needs nothing but curl. Reads the optional JSON body (capped), rate-limits per token and hands the rest to
- * {@link JobHeartbeats#receive}.
+ * {@link JobHeartbeats#receive}. The limiter comes from {@link io.enori.mcp.core.EnoriMcp#newRateLimiter}: in
+ * cluster mode one count in PostgreSQL for all nodes, so a load balancer spreading a token's pings does not
+ * multiply its limit.
  */
 final class PingServlet extends HttpServlet {
     static final String PATH = "/ping";
@@ -36,12 +42,13 @@ final class PingServlet extends HttpServlet {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final transient JobHeartbeats heartbeats;
-    private final transient RateLimiter limiter;
+    private final transient RateLimits limiter;
     private final int maxBodyBytes;
 
-    PingServlet(JobHeartbeats heartbeats, int maxRequestBytes, int pingsPerMinute, Clock clock) {
+    /** @param limiter counts per token; built for {@link #PINGS_PER_MINUTE} */
+    PingServlet(JobHeartbeats heartbeats, int maxRequestBytes, RateLimits limiter) {
         this.heartbeats = heartbeats;
-        this.limiter = new RateLimiter(clock, pingsPerMinute, pingsPerMinute);
+        this.limiter = limiter;
         this.maxBodyBytes = Math.min(maxRequestBytes, MAX_BODY_BYTES);
     }
 
@@ -66,8 +73,17 @@ final class PingServlet extends HttpServlet {
             return;
         }
         String token = parts[0];
-        if (limiter.tryAcquire(Caller.apiKey("heartbeat", "ping:" + token, Set.of()))
-                instanceof RateLimiter.Decision.Rejected rejected) {
+        RateLimits.Decision decision;
+        try {
+            decision = limiter.tryAcquire(Caller.apiKey("heartbeat", principal(token), Set.of()));
+        } catch (EnoriMcpException e) {
+            // Cluster mode counts in PostgreSQL: an outage there is a 503 to retry, as on the MCP gateway.
+            closeIfUnread(response, withBody);
+            response.setHeader("Retry-After", "1");
+            JsonResponses.error(response, 503, "Rate limit unavailable, try again shortly", "retryAfterSeconds", 1);
+            return;
+        }
+        if (decision instanceof RateLimits.Decision.Rejected rejected) {
             closeIfUnread(response, withBody);
             response.setHeader("Retry-After", Long.toString(rejected.retryAfterSeconds()));
             JsonResponses.error(response, 429, "Rate limit exceeded", "retryAfterSeconds",
@@ -102,9 +118,22 @@ final class PingServlet extends HttpServlet {
         JsonResponses.write(response, 200, body);
     }
 
+    /**
+     * The token is a credential, and in cluster mode the count sits in a table the admin tools list
+     * (admin_rate_limits): count under a digest of it instead.
+     */
+    static String principal(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return "ping:" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     /** An empty body is a plain heartbeat; anything else must be a JSON object of the known fields. */
     private static JobReport report(byte[] body) {
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return JobReport.EMPTY;
         }
         JsonNode node;

@@ -22,9 +22,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -33,17 +36,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety of the standalone jar: a loop of create_monitor calls is cut by {@code kill -9} (SIGKILL via
- * {@link Process#destroyForcibly()}), the server restarts on the same database, and every create that answered
- * success is still there. Several cycles, on an H2 file and (when {@code ENORI_TEST_POSTGRES_URL} is set) on a
- * fresh PostgreSQL schema.
+ * Crash safety of the standalone jar: a loop of writes is cut by {@code kill -9} (SIGKILL via
+ * {@link Process#destroyForcibly()}), the server restarts on the same database, and every write that was
+ * acknowledged is still there: create_monitor and update_monitor calls answered with success, job heartbeats
+ * ({@code POST /ping/{token}}) answered 200, and OTLP batches ({@code POST /v1/traces}) answered 200. Several
+ * cycles, on an H2 file and (when {@code ENORI_TEST_POSTGRES_URL} is set) on a fresh PostgreSQL schema.
  */
 class CrashSafetyIT {
     private static final Path JAR = Path.of("target", "enori-mcp-server.jar");
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final int CYCLES = 4;
-    /** Monitors created before the loop switches to renames (the starter plan allows 50). */
+    /** Monitors created before the loop switches to renames (the starter plan allows 50, with 4 made below). */
     private static final int POOL = 40;
+    /** Job monitors whose heartbeat URLs take the pings: each token has its own per-minute limit. */
+    private static final int JOBS = 3;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
@@ -82,6 +89,11 @@ class CrashSafetyIT {
         Random random = new Random(seed);
         // monitor id -> sequence number of the last acknowledged name written to it (create or rename)
         Map<String, Long> acknowledged = new HashMap<>();
+        // job monitor id -> runIds of its acknowledged pings; trace ids of acknowledged OTLP batches
+        Map<String, Set<String>> pings = new LinkedHashMap<>();
+        Set<String> traces = new HashSet<>();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        String traceMonitor = null;
         List<String> pool = new ArrayList<>();
         long sequence = 0;
         String key = null;
@@ -99,33 +111,76 @@ class CrashSafetyIT {
                     key = found.group();
                 }
                 McpHttp client = McpHttp.to(mcp, key);
+                if (traceMonitor == null) {
+                    // Made before the first kill is armed, so they exist in every cycle.
+                    for (int j = 0; j < JOBS; j++) {
+                        JsonNode job = client.callTool("create_monitor", Map.of("type", "job", "name", "job " + j))
+                                .structured().path("monitor");
+                        tokens.put(job.path("id").asText(), job.path("heartbeatUrl").asText().replaceAll(".*/ping/", ""));
+                        pings.put(job.path("id").asText(), new HashSet<>());
+                    }
+                    traceMonitor = client.callTool("create_monitor", Map.of("type", "website", "name", "traced",
+                            "url", "http://127.0.0.1:9/")).structured().path("monitor").path("id").asText();
+                }
                 // Everything acknowledged before this start is still there.
-                assertSurvived(names(client), acknowledged, "cycle " + cycle + " (seed " + seed + ")");
+                String when = "cycle " + cycle + " (seed " + seed + ")";
+                assertSurvived(names(client), acknowledged, when);
+                assertPingsSurvived(client, pings, when);
+                assertTracesSurvived(client, traceMonitor, traces, when);
+                List<String> jobs = List.copyOf(tokens.keySet());
 
-                long killAfterMillis = 700 + random.nextInt(1500);
-                long start = System.nanoTime();
+                // The kill is armed after a random number of writes (the same work on a slow or a busy machine)
+                // and lands a random few milliseconds later, in the middle of whatever write is under way.
+                int armAfter = 40 + random.nextInt(40);
+                long killDelayMillis = random.nextInt(60);
                 Thread killer = new Thread(() -> {
                     try {
-                        Thread.sleep(killAfterMillis);
+                        Thread.sleep(killDelayMillis);
                     } catch (InterruptedException e) {
                         return;
                     }
                     server.destroyForcibly(); // SIGKILL on Linux
                 });
-                killer.start();
-                while (server.isAlive() || System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(killAfterMillis)) {
+                for (int written = 0; server.isAlive(); written++) {
+                    if (written == armAfter) {
+                        killer.start();
+                    }
                     long seq = ++sequence;
                     String name = "m-" + seq;
                     boolean create = acknowledged.size() < POOL;
                     String target = create ? null : pool.get(random.nextInt(pool.size()));
+                    // Half tool writes (the pool fills first, then renames), a quarter pings, a quarter OTLP.
+                    int kind = Math.max(0, random.nextInt(4) - 1);
                     attempted++;
                     Reply reply;
                     try {
+                        if (kind == 1) {
+                            String job = jobs.get(random.nextInt(jobs.size()));
+                            int status = post(URI.create("http://127.0.0.1:" + port + "/ping/" + tokens.get(job)),
+                                    null, "{\"runId\":\"r-" + seq + "\"}");
+                            if (status == 200) {
+                                pings.get(job).add("r-" + seq);
+                            } else if (status != 429 && server.isAlive()) {
+                                throw new AssertionError("a heartbeat failed while the server was alive: " + status);
+                            }
+                            continue;
+                        }
+                        if (kind == 2) {
+                            String traceId = String.format("%032x", seq);
+                            int status = post(URI.create("http://127.0.0.1:" + port + "/v1/traces"), key,
+                                    otlp(traceMonitor, traceId));
+                            if (status == 200) {
+                                traces.add(traceId);
+                            } else if (server.isAlive()) {
+                                throw new AssertionError("an OTLP batch failed while the server was alive: " + status);
+                            }
+                            continue;
+                        }
                         reply = create
                                 ? client.callTool("create_monitor",
                                         Map.of("type", "website", "name", name, "url", "http://127.0.0.1:9/"))
                                 : client.callTool("update_monitor", Map.of("monitorId", target, "name", name));
-                    } catch (UncheckedIOException killed) {
+                    } catch (UncheckedIOException | IOException killed) {
                         if (!server.isAlive()) {
                             break;
                         }
@@ -145,6 +200,9 @@ class CrashSafetyIT {
                         throw new AssertionError("a write failed while the server was alive: " + reply);
                     }
                 }
+                assertThat(killer.getState() != Thread.State.NEW)
+                        .as("the server died only after the kill was armed; stderr: %s", read("err" + run + ".txt"))
+                        .isTrue();
                 killer.join();
                 assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
             } finally {
@@ -157,10 +215,17 @@ class CrashSafetyIT {
         try {
             McpHttp client = McpHttp.to(awaitServing(port, server), key);
             Map<String, String> names = names(client);
+            int pinged = pings.values().stream().mapToInt(Set::size).sum();
             System.out.println("CrashSafetyIT: " + CYCLES + " kill -9 cycles, " + attempted + " writes sent, "
-                    + creates + " creates and " + updates + " renames acknowledged, " + names.size() + " monitors stored");
+                    + creates + " creates and " + updates + " renames acknowledged, " + names.size()
+                    + " monitors stored; " + pinged + " heartbeats and " + traces.size() + " OTLP batches acknowledged");
             assertThat(updates).as("renames were acknowledged").isGreaterThan(CYCLES * 5);
-            assertSurvived(names, acknowledged, "after the last cycle (seed " + seed + ")");
+            assertThat(pinged).as("heartbeats were acknowledged").isGreaterThan(CYCLES * 5);
+            assertThat(traces).as("OTLP batches were acknowledged").hasSizeGreaterThan(CYCLES * 5);
+            String when = "after the last cycle (seed " + seed + ")";
+            assertSurvived(names, acknowledged, when);
+            assertPingsSurvived(client, pings, when);
+            assertTracesSurvived(client, traceMonitor, traces, when);
         } finally {
             server.destroyForcibly();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -178,6 +243,65 @@ class CrashSafetyIT {
             assertThat(storedSeq).as("%s: %s has its last acknowledged name m-%d or later", when, id, seq)
                     .isGreaterThanOrEqualTo(seq);
         });
+    }
+
+    /** Every acknowledged heartbeat is stored: its runId is among its job monitor's pings. */
+    private static void assertPingsSurvived(McpHttp client, Map<String, Set<String>> acknowledged, String when) {
+        acknowledged.forEach((job, runIds) -> {
+            Set<String> stored = new HashSet<>(pages(client, "get_monitor_pings", job, "pings", "runId"));
+            assertThat(stored).as("%s: acknowledged heartbeats of %s", when, job).containsAll(runIds);
+        });
+    }
+
+    /** Every acknowledged OTLP batch is stored: its trace is among the monitor's traces. */
+    private static void assertTracesSurvived(McpHttp client, String monitorId, Set<String> acknowledged, String when) {
+        Set<String> stored = new HashSet<>(pages(client, "get_monitor_traces", monitorId, "traces", "traceId"));
+        assertThat(stored).as("%s: acknowledged OTLP batches", when).containsAll(acknowledged);
+    }
+
+    /** One field of every row of a paged per-monitor tool (default range: the last 24 h). */
+    private static List<String> pages(McpHttp client, String tool, String monitorId, String rows, String field) {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> args = new HashMap<>();
+            args.put("monitorId", monitorId);
+            args.put("limit", 200);
+            if (cursor != null) {
+                args.put("cursor", cursor);
+            }
+            JsonNode page = client.callTool(tool, args).structured();
+            page.path(rows).forEach(row -> values.add(row.path(field).asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return values;
+    }
+
+    /** POSTs a JSON body (with the API key, if any) and returns the status; IOException when the server is gone. */
+    private static int post(URI uri, String apiKey, String json) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** One OTLP/HTTP JSON batch: one span of its own trace, started now, naming the monitor. */
+    private static String otlp(String monitorId, String traceId) {
+        long startNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        return "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
+                + "{\"key\":\"service.name\",\"value\":{\"stringValue\":\"crash\"}},"
+                + "{\"key\":\"enori.monitor.id\",\"value\":{\"stringValue\":\"" + monitorId + "\"}}]},"
+                + "\"scopeSpans\":[{\"scope\":{\"name\":\"t\"},\"spans\":[{\"traceId\":\"" + traceId + "\","
+                + "\"spanId\":\"" + traceId.substring(16) + "\",\"name\":\"batch\",\"kind\":2,"
+                + "\"startTimeUnixNano\":\"" + startNanos + "\",\"endTimeUnixNano\":\"" + (startNanos + 1_000_000)
+                + "\"}]}]}]}";
     }
 
     /** Every monitor of the key's account (id -> name), paging through list_monitors. */
