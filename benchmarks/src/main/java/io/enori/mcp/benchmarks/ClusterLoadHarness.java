@@ -1,0 +1,361 @@
+package io.enori.mcp.benchmarks;
+
+import static io.enori.mcp.benchmarks.LoadGenerator.runRound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.enori.mcp.api.Caller;
+import io.enori.mcp.api.Monitor;
+import io.enori.mcp.api.Plan;
+import io.enori.mcp.api.Scope;
+import io.enori.mcp.api.ToolOutcome;
+import io.enori.mcp.benchmarks.LoadGenerator.Load;
+import io.enori.mcp.benchmarks.LoadGenerator.RoundResult;
+import io.enori.mcp.core.EnoriMcp;
+import io.enori.mcp.core.auth.ApiKeys;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Load harness for cluster mode (issue 9): tool calls per second and latency for 1, 2 and 3 nodes on one PostgreSQL
+ * database, with {@link LoadGenerator}'s load (the same as {@link HttpLoadHarness}), and in the same run two
+ * baselines: one node on the same database without cluster mode (in-memory limiter), and the SDK's bare stateless
+ * echo server.
+ *
+ * <p>Every server is a {@link ClusterNode} in a JVM of its own (its own heap, GC and JIT, as in a deployment; the
+ * machine's cores are shared either way). The run creates a schema of its own in the given database (as the
+ * project's PostgreSQL tests do), seeds one account with API keys and monitors there, and drops the schema at the
+ * end. Cluster nodes are stateless; the load spreads each client's calls round-robin over the nodes, as a load
+ * balancer would. Calls are {@code get_monitor} over the seeded monitors plus a share of {@code update_monitor}.
+ * Alongside throughput and latency it records where CPU went (this JVM, the node JVMs, the nodes' PostgreSQL
+ * backends, all of PostgreSQL, the whole machine) and what PostgreSQL was waiting for ({@link PgObserver}).
+ *
+ * <pre>
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.enori.mcp.benchmarks.ClusterLoadHarness \
+ *     --db 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres' [--nodes 1,2,3] [--baselines local,bare] ...
+ * </pre>
+ * Exit status 0 when no call failed, 1 otherwise.
+ */
+public final class ClusterLoadHarness {
+    private static final String HELP = String.join("\n",
+            "options:",
+            "  --db JDBC_URL          PostgreSQL database (required; a schema of the run's own is created and dropped)",
+            "  --nodes 1,2,3          cluster sizes to measure",
+            "  --baselines local,bare baselines in the same run ('none' for none)",
+            "  --clients 8            closed-loop clients",
+            "  --keys 1               API keys (rate-limit principals) the clients share, client i uses key i mod keys",
+            "  --write-share 0.1      share of calls that are update_monitor (the rest get_monitor)",
+            "  --jit-warmup 15        seconds of unrecorded load per target before round 1",
+            "  --warmup 3 --measure 12 --rounds 3   seconds per round, rounds",
+            "  --monitors 50          seeded monitors",
+            "  --pool 10              PostgreSQL connections per node (the server's default)",
+            "  --node-jvm -Xmx1g      JVM options of each node process (space-separated)",
+            "  --max-calls 2000000    cap per client per phase");
+
+    private ClusterLoadHarness() {
+    }
+
+    record Settings(String db, List<Integer> nodes, boolean localBaseline, boolean bareBaseline, int clients, int keys,
+                    double writeShare, Duration jitWarmup, Duration warmup, Duration measure, int rounds, int monitors,
+                    int pool, List<String> nodeJvm, long maxCallsPerClient) {
+        Settings {
+            if (db == null || !db.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL");
+            }
+            if (nodes.isEmpty() || nodes.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("--nodes must list sizes >= 1");
+            }
+            if (keys < 1 || rounds < 1 || monitors < 1 || pool < 1 || writeShare < 0 || writeShare > 1) {
+                throw new IllegalArgumentException("keys, rounds, monitors, pool >= 1; write-share in [0, 1]");
+            }
+        }
+
+        static Settings parse(String[] args) {
+            Map<String, String> v = Flags.parse(args, HELP);
+            Flags.rejectUnknown(v, List.of("db", "nodes", "baselines", "clients", "keys", "write-share", "jit-warmup",
+                    "warmup", "measure", "rounds", "monitors", "pool", "node-jvm", "max-calls"));
+            String baselines = v.getOrDefault("baselines", "local,bare");
+            return new Settings(v.get("db"),
+                    Arrays.stream(v.getOrDefault("nodes", "1,2,3").split(",")).map(String::strip)
+                            .map(Integer::parseInt).toList(),
+                    baselines.contains("local"), baselines.contains("bare"),
+                    Integer.parseInt(v.getOrDefault("clients", "8")),
+                    Integer.parseInt(v.getOrDefault("keys", "1")),
+                    Double.parseDouble(v.getOrDefault("write-share", "0.1")),
+                    Flags.seconds(v.getOrDefault("jit-warmup", "15")),
+                    Flags.seconds(v.getOrDefault("warmup", "3")),
+                    Flags.seconds(v.getOrDefault("measure", "12")),
+                    Integer.parseInt(v.getOrDefault("rounds", "3")),
+                    Integer.parseInt(v.getOrDefault("monitors", "50")),
+                    Integer.parseInt(v.getOrDefault("pool", "10")),
+                    Arrays.stream(v.getOrDefault("node-jvm", "-Xmx1g").split("\\s+")).filter(s -> !s.isBlank()).toList(),
+                    Long.parseLong(v.getOrDefault("max-calls", "2000000")));
+        }
+
+        Load load() {
+            return new Load(clients, warmup, measure, maxCallsPerClient);
+        }
+
+        Load jitRun() {
+            return new Load(clients, jitWarmup, Duration.ofSeconds(1), maxCallsPerClient);
+        }
+    }
+
+    /** One target measured once, with where the CPU went. */
+    record Round(RoundResult load, PgObserver.Stats pg, double nodeCpuSeconds, double machineBusySeconds,
+                 double machineStealSeconds) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("jdk.httpclient.keepalive.timeout", "10"); // see HttpLoadHarness.main
+        Settings settings = Settings.parse(args);
+        String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = "enori_bench_" + runId;
+        String schemaUrl = settings.db() + (settings.db().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String appPrefix = "enori-bench-" + runId + "-";
+        ClusterReport.printEnvironment(settings, schemaUrl);
+
+        List<NodeProcess> processes = new ArrayList<>();
+        Thread cleanup = new Thread(() -> stopAndDrop(processes, settings.db(), schema), "cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        execute(settings.db(), "CREATE SCHEMA " + schema);
+        Map<String, List<Round>> results = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> jitErrors = new LinkedHashMap<>();
+        try {
+            Seed seed = Seed.create(schemaUrl, "bench-cluster-" + runId, settings.keys(), settings.monitors());
+            System.out.printf(Locale.ROOT, "schema %s: account %s, %d key(s), %d monitors%n", schema, seed.accountId(),
+                    seed.keys().size(), seed.monitorIds().size());
+            List<Target> targets = new ArrayList<>();
+            int maxNodes = settings.nodes().stream().mapToInt(Integer::intValue).max().orElse(1);
+            List<URI> clusterUrls = new ArrayList<>();
+            for (int i = 1; i <= maxNodes; i++) {
+                NodeProcess node = startNode(settings, "cluster-node" + i, "cluster", schemaUrl, appPrefix);
+                processes.add(node);
+                clusterUrls.add(node.url());
+            }
+            for (int n : settings.nodes()) {
+                targets.add(new NodesTarget("cluster-" + n, clusterUrls.subList(0, n), seed, settings.writeShare()));
+            }
+            if (settings.localBaseline()) {
+                NodeProcess local = startNode(settings, "local-node", "local", schemaUrl, appPrefix);
+                processes.add(local);
+                targets.add(new NodesTarget("local-1", List.of(local.url()), seed, settings.writeShare()));
+            }
+            if (settings.bareBaseline()) {
+                NodeProcess bare = startNode(settings, "bare-node", "bare", schemaUrl, appPrefix);
+                processes.add(bare);
+                targets.add(BareEcho.target("bare", bare.url(), false, () -> { }));
+            }
+            processes.forEach(p -> System.out.printf(Locale.ROOT, "%s: pid %d, %s%n", p.name(), p.pid(), p.url()));
+            System.out.println();
+            try (PgObserver pg = new PgObserver(schemaUrl, appPrefix, "bench-probe-" + runId)) {
+                long[][] idle = pg.idleProbe(200);
+                System.out.printf(Locale.ROOT, "idle round trips (200 each, no load): SELECT 1 p50 %.2f ms p99 %.2f ms; "
+                                + "limiter call p50 %.2f ms p99 %.2f ms%n%n",
+                        LoadGenerator.percentileMillis(idle[0], 0.5), LoadGenerator.percentileMillis(idle[0], 0.99),
+                        LoadGenerator.percentileMillis(idle[1], 0.5), LoadGenerator.percentileMillis(idle[1], 0.99));
+                for (Target target : targets) {
+                    results.put(target.name(), new ArrayList<>());
+                    if (!settings.jitWarmup().isZero()) {
+                        // Each node JVM compiles its own code: without this the first rounds measure the JIT.
+                        RoundResult warm = runRound(target, settings.jitRun(), 0, LoadGenerator.Window.NONE);
+                        System.out.printf(Locale.ROOT, "jit warm-up %-9s %d calls, errors %d %s%n", target.name(),
+                                warm.warmupCalls() + warm.okCalls(), warm.errorTotal(), warm.errors());
+                        warm.errors().forEach((kind, count) -> jitErrors.computeIfAbsent(target.name(),
+                                k -> new TreeMap<>()).merge(kind, count, Long::sum));
+                    }
+                }
+                System.out.println();
+                for (int round = 1; round <= settings.rounds(); round++) {
+                    for (Target target : targets) {
+                        Round r = measure(target, settings, round, pg, processes);
+                        results.get(target.name()).add(r);
+                        System.out.println(ClusterReport.line(r));
+                    }
+                }
+            }
+        } finally {
+            stopAndDrop(processes, settings.db(), schema);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+        boolean clean = ClusterReport.printSummary(settings, results, jitErrors);
+        System.exit(clean ? 0 : 1);
+    }
+
+    private static NodeProcess startNode(Settings settings, String name, String mode, String schemaUrl,
+                                         String appPrefix) throws Exception {
+        return NodeProcess.start(name, settings.nodeJvm(), List.of("--mode", mode,
+                "--db", schemaUrl + "&ApplicationName=" + appPrefix + name,
+                "--pool", Integer.toString(settings.pool()), "--rate-limit", "1000000"));
+    }
+
+    private static Round measure(Target target, Settings settings, int round, PgObserver pg,
+                                 List<NodeProcess> processes) throws Exception {
+        PgObserver.Observation observation = pg.observe();
+        long[] nodeCpu = new long[1];
+        long[][] machine = new long[2][];
+        LoadGenerator.Window window = new LoadGenerator.Window() {
+            @Override
+            public void begin() {
+                machine[0] = ProcCpu.machineNanos();
+                nodeCpu[0] = -nodesNanos(processes);
+                observation.begin();
+            }
+
+            @Override
+            public void end() {
+                observation.end();
+                nodeCpu[0] += nodesNanos(processes);
+                machine[1] = ProcCpu.machineNanos();
+            }
+        };
+        RoundResult result = runRound(target, settings.load(), round, window);
+        return new Round(result, observation.stats(), nodeCpu[0] / 1e9, (machine[1][0] - machine[0][0]) / 1e9,
+                (machine[1][1] - machine[0][1]) / 1e9);
+    }
+
+    /** CPU of every node JVM (idle ones cost next to nothing, and counting all of them hides no work). */
+    private static long nodesNanos(List<NodeProcess> processes) {
+        return processes.stream().mapToLong(p -> Math.max(0, ProcCpu.processNanos(p.pid(), false))).sum();
+    }
+
+    private static void stopAndDrop(List<NodeProcess> processes, String db, String schema) {
+        synchronized (processes) {
+            for (NodeProcess p : processes) {
+                try {
+                    p.close();
+                } catch (Exception e) {
+                    System.err.println("stopping " + p.name() + ": " + e);
+                }
+            }
+            processes.clear();
+            try {
+                execute(db, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (SQLException e) {
+                System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The seeded account: its keys (plaintext) and monitor ids. */
+    record Seed(String accountId, List<String> keys, List<String> monitorIds) {
+        static Seed create(String schemaUrl, String accountName, int keys, int monitors) {
+            try (EnoriMcp core = EnoriMcp.builder().jdbcUrl(schemaUrl).rateLimits(1_000_000, 1_000_000)
+                    .defaultPlan(new Plan("bench", Math.max(monitors, 50), 5, 20, 1)).build()) {
+                List<String> plaintexts = new ArrayList<>();
+                ApiKeys.IssuedKey first = null;
+                for (int i = 0; i < keys; i++) {
+                    ApiKeys.IssuedKey key = core.apiKeys().create(accountName, EnumSet.allOf(Scope.class),
+                            "cluster load harness " + i);
+                    first = first == null ? key : first;
+                    plaintexts.add(key.plaintext());
+                }
+                Caller caller = core.apiKeys().authenticate(first.plaintext());
+                for (int i = 0; i < monitors; i++) {
+                    ToolOutcome outcome = core.call("create_monitor", caller, Map.of("type", "website",
+                            "name", "bench " + i, "url", "https://bench-" + i + ".example.com/health"));
+                    if (!(outcome instanceof ToolOutcome.Ok)) {
+                        throw new IllegalStateException("seeding monitor " + i + " failed: " + outcome);
+                    }
+                }
+                List<String> ids = core.storage().monitors().listAll(first.account().id()).stream().map(Monitor::id)
+                        .toList();
+                return new Seed(first.account().id(), List.copyOf(plaintexts), ids);
+            }
+        }
+    }
+
+    /** N stateless nodes behind a round-robin "load balancer": each client's n-th call goes to node (client + n) mod N. */
+    static final class NodesTarget implements Target {
+        private final String name;
+        private final List<URI> urls;
+        private final Seed seed;
+        private final double writeShare;
+
+        NodesTarget(String name, List<URI> urls, Seed seed, double writeShare) {
+            this.name = name;
+            this.urls = List.copyOf(urls);
+            this.seed = seed;
+            this.writeShare = writeShare;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public URI mcpUrl(int client) {
+            return urls.get(client % urls.size());
+        }
+
+        @Override
+        public URI callUrl(int client, long n) {
+            return urls.get((int) ((client + n) % urls.size()));
+        }
+
+        @Override
+        public boolean sessions() {
+            return false;
+        }
+
+        @Override
+        public Map<String, String> headers(int client) {
+            return Map.of("X-Api-Key", seed.keys().get(client % seed.keys().size()));
+        }
+
+        /** Whether call n is a write: evenly spread, writeShare of all calls. */
+        private boolean isWrite(long n) {
+            return Math.floor(n * writeShare) != Math.floor((n - 1) * writeShare);
+        }
+
+        @Override
+        public ObjectNode callParams(int client, long n) {
+            String monitorId = seed.monitorIds().get((int) ((client * 7L + n) % seed.monitorIds().size()));
+            ObjectNode params = LoadGenerator.JSON.createObjectNode();
+            ObjectNode arguments = params.put("name", isWrite(n) ? "update_monitor" : "get_monitor")
+                    .putObject("arguments").put("monitorId", monitorId);
+            if (isWrite(n)) {
+                arguments.put("name", "bench c" + client + " n" + n);
+            }
+            return params;
+        }
+
+        @Override
+        public String checkResult(JsonNode result, ObjectNode params) {
+            JsonNode arguments = params.path("arguments");
+            JsonNode monitor = result.path("structuredContent").path("monitor");
+            if (!arguments.path("monitorId").asText().equals(monitor.path("id").asText(null))) {
+                return "wrong monitor in result";
+            }
+            if (arguments.has("name") && !arguments.path("name").asText().equals(monitor.path("name").asText(null))) {
+                return "update not in result";
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
