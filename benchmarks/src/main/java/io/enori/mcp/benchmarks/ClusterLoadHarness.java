@@ -136,9 +136,12 @@ public final class ClusterLoadHarness {
         Map<String, List<Round>> results = new LinkedHashMap<>();
         Map<String, Map<String, Long>> jitErrors = new LinkedHashMap<>();
         try {
-            Seed seed = Seed.create(schemaUrl, "bench-cluster-" + runId, settings.keys(), settings.monitors());
-            System.out.printf(Locale.ROOT, "schema %s: account %s, %d key(s), %d monitors%n", schema, seed.accountId(),
-                    seed.keys().size(), seed.monitorIds().size());
+            // At least one key per client: the JIT warm-up uses them all (see below).
+            Seed seed = Seed.create(schemaUrl, "bench-cluster-" + runId, Math.max(settings.keys(), settings.clients()),
+                    settings.monitors());
+            List<String> keys = seed.keys().subList(0, settings.keys());
+            System.out.printf(Locale.ROOT, "schema %s: account %s, %d key(s) (the rounds use %d), %d monitors%n", schema,
+                    seed.accountId(), seed.keys().size(), keys.size(), seed.monitorIds().size());
             List<Target> targets = new ArrayList<>();
             int maxNodes = settings.nodes().stream().mapToInt(Integer::intValue).max().orElse(1);
             List<URI> clusterUrls = new ArrayList<>();
@@ -148,12 +151,14 @@ public final class ClusterLoadHarness {
                 clusterUrls.add(node.url());
             }
             for (int n : settings.nodes()) {
-                targets.add(new NodesTarget("cluster-" + n, clusterUrls.subList(0, n), seed, settings.writeShare()));
+                targets.add(new NodesTarget("cluster-" + n, clusterUrls.subList(0, n), keys, seed.monitorIds(),
+                        settings.writeShare()));
             }
             if (settings.localBaseline()) {
                 NodeProcess local = startNode(settings, "local-node", "local", schemaUrl, appPrefix);
                 processes.add(local);
-                targets.add(new NodesTarget("local-1", List.of(local.url()), seed, settings.writeShare()));
+                targets.add(new NodesTarget("local-1", List.of(local.url()), keys, seed.monitorIds(),
+                        settings.writeShare()));
             }
             if (settings.bareBaseline()) {
                 NodeProcess bare = startNode(settings, "bare-node", "bare", schemaUrl, appPrefix);
@@ -171,8 +176,11 @@ public final class ClusterLoadHarness {
                 for (Target target : targets) {
                     results.put(target.name(), new ArrayList<>());
                     if (!settings.jitWarmup().isZero()) {
-                        // Each node JVM compiles its own code: without this the first rounds measure the JIT.
-                        RoundResult warm = runRound(target, settings.jitRun(), 0, LoadGenerator.Window.NONE);
+                        // Each node JVM compiles its own code: without this the first rounds measure the JIT. One
+                        // key per client here, so that a single key's limiter lock does not hold the warm-up to a
+                        // few hundred calls a second, too few for the compiler.
+                        Target warmTarget = target instanceof NodesTarget nodes ? nodes.withKeys(seed.keys()) : target;
+                        RoundResult warm = runRound(warmTarget, settings.jitRun(), 0, LoadGenerator.Window.NONE);
                         System.out.printf(Locale.ROOT, "jit warm-up %-9s %d calls, errors %d %s%n", target.name(),
                                 warm.warmupCalls() + warm.okCalls(), warm.errorTotal(), warm.errors());
                         warm.errors().forEach((kind, count) -> jitErrors.computeIfAbsent(target.name(),
@@ -285,18 +293,27 @@ public final class ClusterLoadHarness {
         }
     }
 
-    /** N stateless nodes behind a round-robin "load balancer": each client's n-th call goes to node (client + n) mod N. */
+    /**
+     * N stateless nodes behind a round-robin "load balancer": each client's n-th call goes to node (client + n) mod N.
+     * Client i sends key i mod keys.
+     */
     static final class NodesTarget implements Target {
         private final String name;
         private final List<URI> urls;
-        private final Seed seed;
+        private final List<String> keys;
+        private final List<String> monitorIds;
         private final double writeShare;
 
-        NodesTarget(String name, List<URI> urls, Seed seed, double writeShare) {
+        NodesTarget(String name, List<URI> urls, List<String> keys, List<String> monitorIds, double writeShare) {
             this.name = name;
             this.urls = List.copyOf(urls);
-            this.seed = seed;
+            this.keys = List.copyOf(keys);
+            this.monitorIds = List.copyOf(monitorIds);
             this.writeShare = writeShare;
+        }
+
+        NodesTarget withKeys(List<String> otherKeys) {
+            return new NodesTarget(name, urls, otherKeys, monitorIds, writeShare);
         }
 
         @Override
@@ -321,7 +338,7 @@ public final class ClusterLoadHarness {
 
         @Override
         public Map<String, String> headers(int client) {
-            return Map.of("X-Api-Key", seed.keys().get(client % seed.keys().size()));
+            return Map.of("X-Api-Key", keys.get(client % keys.size()));
         }
 
         /** Whether call n is a write: evenly spread, writeShare of all calls. */
@@ -331,7 +348,7 @@ public final class ClusterLoadHarness {
 
         @Override
         public ObjectNode callParams(int client, long n) {
-            String monitorId = seed.monitorIds().get((int) ((client * 7L + n) % seed.monitorIds().size()));
+            String monitorId = monitorIds.get((int) ((client * 7L + n) % monitorIds.size()));
             ObjectNode params = LoadGenerator.JSON.createObjectNode();
             ObjectNode arguments = params.put("name", isWrite(n) ? "update_monitor" : "get_monitor")
                     .putObject("arguments").put("monitorId", monitorId);

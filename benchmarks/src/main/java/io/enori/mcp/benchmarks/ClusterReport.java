@@ -96,12 +96,23 @@ final class ClusterReport {
 
     static String line(Round r) {
         Figures f = Figures.of(r);
-        return r.load().line() + String.format(Locale.ROOT, "%n        cpu us/call: client %.0f nodes %.0f pg-ours %.0f "
+        return r.load().line() + byKind(r) + String.format(Locale.ROOT, "%n        cpu us/call: client %.0f nodes %.0f pg-ours %.0f "
                         + "pg-other %.0f machine %.0f | busy %.2f cores: ours %.2f, outside %.2f, steal %.2f | WAL syncs/1k calls "
                         + "%.0f, commits/call %.2f | pg active %.2f: %s | probe p50 limiter %.2f ms, SELECT 1 %.2f ms",
                 f.clientUs(), f.nodesUs(), f.pgOursUs(), f.pgOtherUs(), f.machineUs(), f.busyCores(), f.oursCores(),
                 f.outsideCores(), f.stealCores(), f.walSyncsPer1k(), f.commitsPerCall(), f.activeBackends(), f.topWaits(4),
                 f.limiterProbeMs(), f.select1ProbeMs());
+    }
+
+    /** p50 / p99 per tool, when there is more than one. */
+    private static String byKind(Round r) {
+        if (r.load().sortedNanosByKind().size() < 2) {
+            return "";
+        }
+        return r.load().sortedNanosByKind().entrySet().stream().map(e -> String.format(Locale.ROOT,
+                "%s %d calls p50 %.2f p99 %.2f ms", e.getKey(), e.getValue().length,
+                LoadGenerator.percentileMillis(e.getValue(), 0.5), LoadGenerator.percentileMillis(e.getValue(), 0.99)))
+                .collect(Collectors.joining("; ", "%n        ".formatted(), ""));
     }
 
     static boolean printSummary(Settings settings, Map<String, List<Round>> results,
@@ -144,6 +155,23 @@ final class ClusterReport {
                     median(fs, Figures::walSyncsPer1k), median(fs, Figures::activeBackends),
                     fs.get(fs.size() - 1).topWaits(4), median(fs, Figures::limiterProbeMs),
                     median(fs, Figures::select1ProbeMs));
+        }
+        System.out.println();
+        System.out.println("Latency by tool, medians over the rounds:");
+        System.out.println();
+        System.out.println("| target | tool | share of calls | p50 ms | p99 ms |");
+        System.out.println("|---|---|---:|---:|---:|");
+        for (Map.Entry<String, List<Round>> e : results.entrySet()) {
+            List<Round> rounds = e.getValue();
+            for (String kind : rounds.get(0).load().sortedNanosByKind().keySet()) {
+                List<long[]> perRound = rounds.stream().map(r -> r.load().sortedNanosByKind().getOrDefault(kind,
+                        new long[0])).toList();
+                System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f |%n", e.getKey(), kind,
+                        median(rounds, r -> r.load().sortedNanosByKind().getOrDefault(kind, new long[0]).length
+                                / (double) Math.max(1, r.load().okCalls())),
+                        median(perRound, a -> LoadGenerator.percentileMillis(a, 0.5)),
+                        median(perRound, a -> LoadGenerator.percentileMillis(a, 0.99)));
+            }
         }
         System.out.println();
         printRatio(figures, "cluster-2", "cluster-1");

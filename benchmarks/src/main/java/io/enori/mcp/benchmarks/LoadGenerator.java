@@ -1,6 +1,7 @@
 package io.enori.mcp.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -57,8 +59,9 @@ final class LoadGenerator {
     }
 
     /** One target measured once. */
-    record RoundResult(String server, int round, long okCalls, double seconds, long[] sortedNanos, long warmupCalls,
-                       Map<String, Long> errors, long cpuNanos, double loadAverage) {
+    record RoundResult(String server, int round, long okCalls, double seconds, long[] sortedNanos,
+                       Map<String, long[]> sortedNanosByKind, long warmupCalls, Map<String, Long> errors, long cpuNanos,
+                       double loadAverage) {
         /** This JVM's CPU (clients, and the servers when they run in it) per successful measured call, in µs. */
         double cpuMicrosPerCall() {
             return okCalls == 0 ? Double.NaN : cpuNanos / 1e3 / okCalls;
@@ -133,6 +136,7 @@ final class LoadGenerator {
     /** What one client did in one round. */
     private static final class ClientRun {
         final Latencies latencies = new Latencies();
+        final Map<String, Latencies> byKind = new TreeMap<>();
         long measuredOk;
         long warmupOk;
         long lastFinishNanos;
@@ -196,7 +200,10 @@ final class LoadGenerator {
         long end = runs.stream().mapToLong(r -> r.lastFinishNanos).max().orElse(measureStart + 1);
         double seconds = Math.max(end - measureStart, 1) / 1e9;
         long[] sorted = Latencies.merged(runs.stream().map(r -> r.latencies).toList());
-        return new RoundResult(target.name(), round, ok, seconds, sorted, warm, errors.snapshot(), cpuNanos,
+        Map<String, long[]> byKind = new TreeMap<>();
+        runs.stream().flatMap(r -> r.byKind.keySet().stream()).distinct().forEach(kind -> byKind.put(kind,
+                Latencies.merged(runs.stream().map(r -> r.byKind.get(kind)).filter(Objects::nonNull).toList())));
+        return new RoundResult(target.name(), round, ok, seconds, sorted, byKind, warm, errors.snapshot(), cpuNanos,
                 loadAverage);
     }
 
@@ -218,7 +225,8 @@ final class LoadGenerator {
         try {
             // Warm-up: same calls, not recorded.
             for (long i = 0; i < load.maxCallsPerClient() && System.nanoTime() < measureStart; i++) {
-                if (session.call(id++, errors)) {
+                long n = id++;
+                if (session.call(n, target.callParams(client, n), errors)) {
                     run.warmupOk++;
                 }
             }
@@ -228,11 +236,14 @@ final class LoadGenerator {
                 if (start >= measureEnd) {
                     break;
                 }
-                boolean ok = session.call(id++, errors);
+                long n = id++;
+                ObjectNode params = target.callParams(client, n);
+                boolean ok = session.call(n, params, errors);
                 long finish = System.nanoTime();
                 if (ok) {
                     run.measuredOk++;
                     run.latencies.add(finish - start);
+                    run.byKind.computeIfAbsent(target.kind(params), k -> new Latencies()).add(finish - start);
                 }
                 run.lastFinishNanos = finish;
             }

@@ -72,8 +72,7 @@ final class McpSession {
     }
 
     /** One tools/call; true when it succeeded with the expected result, else the failure is counted. */
-    boolean call(long id, Errors errors) throws InterruptedException {
-        ObjectNode params = target.callParams(client, id);
+    boolean call(long id, ObjectNode params, Errors errors) throws InterruptedException {
         ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", "tools/call");
         request.set("params", params);
         HttpResponse<String> response;

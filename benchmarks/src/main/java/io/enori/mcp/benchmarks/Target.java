@@ -31,6 +31,11 @@ interface Target extends AutoCloseable {
     /** The {@code params} of the n-th {@code tools/call} of one client. */
     ObjectNode callParams(int client, long n);
 
+    /** What kind of call these are, for latencies by kind: the tool's name. */
+    default String kind(ObjectNode params) {
+        return params.path("name").asText("call");
+    }
+
     /** Null when the tool result is the expected one, else why not. */
     String checkResult(JsonNode result, ObjectNode params);
 }
