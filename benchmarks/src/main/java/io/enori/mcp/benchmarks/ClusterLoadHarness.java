@@ -58,7 +58,8 @@ public final class ClusterLoadHarness {
             "  --clients 8            closed-loop clients",
             "  --keys 1               API keys (rate-limit principals) the clients share, client i uses key i mod keys",
             "  --write-share 0.1      share of calls that are update_monitor (the rest get_monitor)",
-            "  --jit-warmup 15        seconds of unrecorded load per target before round 1",
+            "  --jit-calls 10000      unrecorded calls per node before round 1 (JIT warm-up) ...",
+            "  --jit-cap 45           ... but at most this many seconds per warmed target",
             "  --warmup 3 --measure 12 --rounds 3   seconds per round, rounds",
             "  --monitors 50          seeded monitors",
             "  --pool 10              PostgreSQL connections per node (the server's default)",
@@ -69,7 +70,7 @@ public final class ClusterLoadHarness {
     }
 
     record Settings(String db, List<Integer> nodes, boolean localBaseline, boolean bareBaseline, int clients, int keys,
-                    double writeShare, Duration jitWarmup, Duration warmup, Duration measure, int rounds, int monitors,
+                    double writeShare, long jitCalls, Duration jitCap, Duration warmup, Duration measure, int rounds, int monitors,
                     int pool, List<String> nodeJvm, long maxCallsPerClient) {
         Settings {
             if (db == null || !db.startsWith("jdbc:postgresql:")) {
@@ -85,7 +86,7 @@ public final class ClusterLoadHarness {
 
         static Settings parse(String[] args) {
             Map<String, String> v = Flags.parse(args, HELP);
-            Flags.rejectUnknown(v, List.of("db", "nodes", "baselines", "clients", "keys", "write-share", "jit-warmup",
+            Flags.rejectUnknown(v, List.of("db", "nodes", "baselines", "clients", "keys", "write-share", "jit-calls", "jit-cap",
                     "warmup", "measure", "rounds", "monitors", "pool", "node-jvm", "max-calls"));
             String baselines = v.getOrDefault("baselines", "local,bare");
             return new Settings(v.get("db"),
@@ -95,7 +96,8 @@ public final class ClusterLoadHarness {
                     Integer.parseInt(v.getOrDefault("clients", "8")),
                     Integer.parseInt(v.getOrDefault("keys", "1")),
                     Double.parseDouble(v.getOrDefault("write-share", "0.1")),
-                    Flags.seconds(v.getOrDefault("jit-warmup", "15")),
+                    Long.parseLong(v.getOrDefault("jit-calls", "10000")),
+                    Flags.seconds(v.getOrDefault("jit-cap", "45")),
                     Flags.seconds(v.getOrDefault("warmup", "3")),
                     Flags.seconds(v.getOrDefault("measure", "12")),
                     Integer.parseInt(v.getOrDefault("rounds", "3")),
@@ -109,14 +111,18 @@ public final class ClusterLoadHarness {
             return new Load(clients, warmup, measure, maxCallsPerClient);
         }
 
-        Load jitRun() {
-            return new Load(clients, jitWarmup, Duration.ofSeconds(1), maxCallsPerClient);
+        /** One slice of the JIT warm-up: short, so that the call count is checked often. */
+        Load jitSlice() {
+            return new Load(clients, Duration.ofSeconds(4), Duration.ofSeconds(1), maxCallsPerClient);
         }
     }
 
     /** One target measured once, with where the CPU went. */
-    record Round(RoundResult load, PgObserver.Stats pg, double nodeCpuSeconds, double machineBusySeconds,
-                 double machineStealSeconds) {
+    record Round(RoundResult load, PgObserver.Stats pg, Map<String, Double> cpuSecondsByNode,
+                 double machineBusySeconds, double machineStealSeconds) {
+        double nodeCpuSeconds() {
+            return cpuSecondsByNode.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -173,19 +179,28 @@ public final class ClusterLoadHarness {
                                 + "limiter call p50 %.2f ms p99 %.2f ms%n%n",
                         LoadGenerator.percentileMillis(idle[0], 0.5), LoadGenerator.percentileMillis(idle[0], 0.99),
                         LoadGenerator.percentileMillis(idle[1], 0.5), LoadGenerator.percentileMillis(idle[1], 0.99));
+                targets.forEach(t -> results.put(t.name(), new ArrayList<>()));
+                // Each node JVM compiles its own code: without this the first rounds measure the JIT. The largest
+                // cluster target reaches every cluster node, so the smaller ones need no warm-up of their own.
+                // One key per client here, so that a single key's limiter lock does not hold the warm-up to a few
+                // hundred calls a second.
                 for (Target target : targets) {
-                    results.put(target.name(), new ArrayList<>());
-                    if (!settings.jitWarmup().isZero()) {
-                        // Each node JVM compiles its own code: without this the first rounds measure the JIT. One
-                        // key per client here, so that a single key's limiter lock does not hold the warm-up to a
-                        // few hundred calls a second, too few for the compiler.
-                        Target warmTarget = target instanceof NodesTarget nodes ? nodes.withKeys(seed.keys()) : target;
-                        RoundResult warm = runRound(warmTarget, settings.jitRun(), 0, LoadGenerator.Window.NONE);
-                        System.out.printf(Locale.ROOT, "jit warm-up %-9s %d calls, errors %d %s%n", target.name(),
-                                warm.warmupCalls() + warm.okCalls(), warm.errorTotal(), warm.errors());
+                    if (target instanceof NodesTarget nodes && nodes.name().startsWith("cluster-")
+                            && nodes.nodeCount() < maxNodes) {
+                        continue;
+                    }
+                    Target warmTarget = target instanceof NodesTarget nodes ? nodes.withKeys(seed.keys()) : target;
+                    int nodeCount = target instanceof NodesTarget nodes ? nodes.nodeCount() : 1;
+                    long calls = 0;
+                    long deadline = System.nanoTime() + settings.jitCap().toNanos();
+                    while (calls < settings.jitCalls() * nodeCount && System.nanoTime() < deadline) {
+                        RoundResult warm = runRound(warmTarget, settings.jitSlice(), 0, LoadGenerator.Window.NONE);
+                        calls += warm.warmupCalls() + warm.okCalls();
                         warm.errors().forEach((kind, count) -> jitErrors.computeIfAbsent(target.name(),
                                 k -> new TreeMap<>()).merge(kind, count, Long::sum));
                     }
+                    System.out.printf(Locale.ROOT, "jit warm-up %-9s %d calls (%d per node), errors %s%n",
+                            target.name(), calls, calls / nodeCount, jitErrors.getOrDefault(target.name(), Map.of()));
                 }
                 System.out.println();
                 for (int round = 1; round <= settings.rounds(); round++) {
@@ -214,31 +229,35 @@ public final class ClusterLoadHarness {
     private static Round measure(Target target, Settings settings, int round, PgObserver pg,
                                  List<NodeProcess> processes) throws Exception {
         PgObserver.Observation observation = pg.observe();
-        long[] nodeCpu = new long[1];
+        long[] nodeCpu = new long[processes.size()];
         long[][] machine = new long[2][];
         LoadGenerator.Window window = new LoadGenerator.Window() {
             @Override
             public void begin() {
                 machine[0] = ProcCpu.machineNanos();
-                nodeCpu[0] = -nodesNanos(processes);
+                for (int i = 0; i < nodeCpu.length; i++) {
+                    nodeCpu[i] = -ProcCpu.processNanos(processes.get(i).pid(), false);
+                }
                 observation.begin();
             }
 
             @Override
             public void end() {
                 observation.end();
-                nodeCpu[0] += nodesNanos(processes);
+                for (int i = 0; i < nodeCpu.length; i++) {
+                    nodeCpu[i] += ProcCpu.processNanos(processes.get(i).pid(), false);
+                }
                 machine[1] = ProcCpu.machineNanos();
             }
         };
         RoundResult result = runRound(target, settings.load(), round, window);
-        return new Round(result, observation.stats(), nodeCpu[0] / 1e9, (machine[1][0] - machine[0][0]) / 1e9,
+        // Every node JVM counts, idle ones too: they cost little, and counting them all hides no work.
+        Map<String, Double> byNode = new LinkedHashMap<>();
+        for (int i = 0; i < nodeCpu.length; i++) {
+            byNode.put(processes.get(i).name(), nodeCpu[i] / 1e9);
+        }
+        return new Round(result, observation.stats(), byNode, (machine[1][0] - machine[0][0]) / 1e9,
                 (machine[1][1] - machine[0][1]) / 1e9);
-    }
-
-    /** CPU of every node JVM (idle ones cost next to nothing, and counting all of them hides no work). */
-    private static long nodesNanos(List<NodeProcess> processes) {
-        return processes.stream().mapToLong(p -> Math.max(0, ProcCpu.processNanos(p.pid(), false))).sum();
     }
 
     private static void stopAndDrop(List<NodeProcess> processes, String db, String schema) {
@@ -310,6 +329,10 @@ public final class ClusterLoadHarness {
             this.keys = List.copyOf(keys);
             this.monitorIds = List.copyOf(monitorIds);
             this.writeShare = writeShare;
+        }
+
+        int nodeCount() {
+            return urls.size();
         }
 
         NodesTarget withKeys(List<String> otherKeys) {

@@ -54,10 +54,10 @@ final class ClusterReport {
             throw new IllegalStateException("cannot reach " + s.db() + ": " + e.getMessage(), e);
         }
         System.out.printf(Locale.ROOT, "settings: nodes %s, baselines%s%s, %d clients, %d key(s), write share %.2f, "
-                        + "JIT warm-up %.0f s per target, rounds of %.0f s warm-up + %.0f s measured, %d rounds, "
+                        + "JIT warm-up %d calls per node (at most %.0f s per target), rounds of %.0f s warm-up + %.0f s measured, %d rounds, "
                         + "%d monitors, pool %d per node, cap %d calls per client per phase%n",
                 s.nodes(), s.localBaseline() ? " local-1" : "", s.bareBaseline() ? " bare" : "", s.clients(), s.keys(),
-                s.writeShare(), s.jitWarmup().toMillis() / 1000.0, s.warmup().toMillis() / 1000.0,
+                s.writeShare(), s.jitCalls(), s.jitCap().toMillis() / 1000.0, s.warmup().toMillis() / 1000.0,
                 s.measure().toMillis() / 1000.0, s.rounds(), s.monitors(), s.pool(), s.maxCallsPerClient());
         System.out.println("schema URL: " + schemaUrl);
     }
@@ -101,7 +101,9 @@ final class ClusterReport {
                         + "%.0f, commits/call %.2f | pg active %.2f: %s | probe p50 limiter %.2f ms, SELECT 1 %.2f ms",
                 f.clientUs(), f.nodesUs(), f.pgOursUs(), f.pgOtherUs(), f.machineUs(), f.busyCores(), f.oursCores(),
                 f.outsideCores(), f.stealCores(), f.walSyncsPer1k(), f.commitsPerCall(), f.activeBackends(), f.topWaits(4),
-                f.limiterProbeMs(), f.select1ProbeMs());
+                f.limiterProbeMs(), f.select1ProbeMs())
+                + r.cpuSecondsByNode().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(),
+                        e.getValue() / r.load().seconds())).collect(Collectors.joining(", ", "%n        node cores: ".formatted(), ""));
     }
 
     /** p50 / p99 per tool, when there is more than one. */
