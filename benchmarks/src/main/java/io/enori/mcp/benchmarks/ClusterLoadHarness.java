@@ -64,14 +64,17 @@ public final class ClusterLoadHarness {
             "  --monitors 50          seeded monitors",
             "  --pool 10              PostgreSQL connections per node (the server's default)",
             "  --node-jvm -Xmx1g      JVM options of each node process (space-separated)",
-            "  --max-calls 2000000    cap per client per phase");
+            "  --max-calls 2000000    cap per client per phase",
+            "  --limiter-commit sync  'async': experiment, not the product: the run's copy of enori_rate_acquire",
+            "                         commits without waiting for the WAL flush (synchronous_commit off in its",
+            "                         transaction); shows what the flush under the limiter's lock costs");
 
     private ClusterLoadHarness() {
     }
 
     record Settings(String db, List<Integer> nodes, boolean localBaseline, boolean bareBaseline, int clients, int keys,
                     double writeShare, long jitCalls, Duration jitCap, Duration warmup, Duration measure, int rounds, int monitors,
-                    int pool, List<String> nodeJvm, long maxCallsPerClient) {
+                    int pool, List<String> nodeJvm, long maxCallsPerClient, boolean asyncLimiterCommit) {
         Settings {
             if (db == null || !db.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL");
@@ -87,7 +90,12 @@ public final class ClusterLoadHarness {
         static Settings parse(String[] args) {
             Map<String, String> v = Flags.parse(args, HELP);
             Flags.rejectUnknown(v, List.of("db", "nodes", "baselines", "clients", "keys", "write-share", "jit-calls", "jit-cap",
-                    "warmup", "measure", "rounds", "monitors", "pool", "node-jvm", "max-calls"));
+                    "warmup", "measure", "rounds", "monitors", "pool", "node-jvm", "max-calls",
+                    "limiter-commit"));
+            String limiterCommit = v.getOrDefault("limiter-commit", "sync");
+            if (!limiterCommit.equals("sync") && !limiterCommit.equals("async")) {
+                throw new IllegalArgumentException("--limiter-commit must be sync or async");
+            }
             String baselines = v.getOrDefault("baselines", "local,bare");
             return new Settings(v.get("db"),
                     Arrays.stream(v.getOrDefault("nodes", "1,2,3").split(",")).map(String::strip)
@@ -104,7 +112,7 @@ public final class ClusterLoadHarness {
                     Integer.parseInt(v.getOrDefault("monitors", "50")),
                     Integer.parseInt(v.getOrDefault("pool", "10")),
                     Arrays.stream(v.getOrDefault("node-jvm", "-Xmx1g").split("\\s+")).filter(s -> !s.isBlank()).toList(),
-                    Long.parseLong(v.getOrDefault("max-calls", "2000000")));
+                    Long.parseLong(v.getOrDefault("max-calls", "2000000")), limiterCommit.equals("async"));
         }
 
         Load load() {
@@ -146,6 +154,9 @@ public final class ClusterLoadHarness {
             Seed seed = Seed.create(schemaUrl, "bench-cluster-" + runId, Math.max(settings.keys(), settings.clients()),
                     settings.monitors());
             List<String> keys = seed.keys().subList(0, settings.keys());
+            if (settings.asyncLimiterCommit()) {
+                asyncLimiterCommit(schemaUrl);
+            }
             System.out.printf(Locale.ROOT, "schema %s: account %s, %d key(s) (the rounds use %d), %d monitors%n", schema,
                     seed.accountId(), seed.keys().size(), keys.size(), seed.monitorIds().size());
             List<Target> targets = new ArrayList<>();
@@ -276,6 +287,29 @@ public final class ClusterLoadHarness {
                 System.err.println("could not drop schema " + schema + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The experiment behind {@code --limiter-commit async}, in the run's own schema only: the limiter function sets
+     * {@code synchronous_commit} off for its transaction, so the commit no longer waits for the WAL flush while the
+     * principal's advisory lock is held. Counting stays exact (the lock is still held until commit); a database
+     * crash could forget the last fraction of a second of counts.
+     */
+    private static void asyncLimiterCommit(String schemaUrl) throws SQLException {
+        try (Connection c = DriverManager.getConnection(schemaUrl); Statement s = c.createStatement()) {
+            String definition;
+            try (var rs = s.executeQuery("SELECT pg_get_functiondef('enori_rate_acquire'::regproc)")) {
+                rs.next();
+                definition = rs.getString(1);
+            }
+            int begin = definition.indexOf("\nBEGIN\n");
+            if (begin < 0) {
+                throw new IllegalStateException("unexpected enori_rate_acquire definition:\n" + definition);
+            }
+            s.execute(definition.substring(0, begin) + "\nBEGIN\n    PERFORM set_config('synchronous_commit', 'off', true);\n"
+                    + definition.substring(begin + "\nBEGIN\n".length()));
+        }
+        System.out.println("EXPERIMENT: this run's enori_rate_acquire commits with synchronous_commit off");
     }
 
     private static void execute(String url, String sql) throws SQLException {
