@@ -12,7 +12,7 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * The rate limit of cluster mode, shared by every node on one PostgreSQL database: per principal, calls are
  * counted in one-second buckets and a call is admitted when fewer than the limit were admitted in the last 60
- * buckets. Each call is one statement (the {@code enori_rate_acquire} function, migration V12 for PostgreSQL)
+ * buckets. Each call is one statement (the {@code enori_rate_acquire} function, PostgreSQL migrations V12 and V15)
  * that locks the principal for its transaction, so concurrent callers on any number of nodes are admitted
  * exactly {@code limit} times per window, never one more.
  *

@@ -56,6 +56,7 @@ public final class ServerMain {
             err.println("Unknown command '" + config.rest().get(0) + "'.\n" + ServerConfig.USAGE);
             return 2;
         }
+        Databases.settleH2AfterCrash(config.dbUrl());
         EnoriMcp core = EnoriMcp.builder().jdbcUrl(config.dbUrl())
                 .rateLimits(config.apiKeyCallsPerMinute(), Math.max(100, config.apiKeyCallsPerMinute()))
                 .publicBaseUrl(config.publicBaseUrl())

@@ -98,6 +98,7 @@ public final class StdioMain {
     private static int serve(Map<String, String> env, String dbUrl, Toolsets toolsets, int callsPerMinute,
                              InputStream in, PrintStream out) {
         Logger log = org.slf4j.LoggerFactory.getLogger(StdioMain.class);
+        Databases.settleH2AfterCrash(dbUrl);
         boolean admin = adminKeyMatches(env, dbUrl);
         EnoriMcp enori = EnoriMcp.builder().jdbcUrl(dbUrl).toolsets(toolsets).adminTools(admin)
                 .rateLimits(callsPerMinute, Math.max(100, callsPerMinute)).build();
