@@ -10,6 +10,7 @@ import io.enori.mcp.api.spi.PageRequest;
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.auth.ApiKeys;
 import io.enori.mcp.core.e2e.ClientScenarioContract;
+import io.enori.mcp.core.e2e.NodeRun;
 import io.enori.mcp.core.testing.PostgresSchemas;
 import io.enori.mcp.core.tool.Json;
 import java.net.URI;
@@ -90,7 +91,7 @@ class ClusterHttpIT {
         env.put("ENORI_CLUSTER_RATE_LIMIT", Integer.toString(RATE_LIMIT));
         env.put("ENORI_E2E_TIMEOUT_MS", Long.toString(TIMEOUT.minusSeconds(15).toMillis()));
 
-        Run run = run(node, TIMEOUT, "[cluster] ");
+        NodeRun run = NodeRun.of(node, TIMEOUT, "[cluster] ");
         List<String> lines = run.lines();
         String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         List<String> failures = lines.stream().filter(line -> line.startsWith("FAIL ")).toList();
@@ -182,35 +183,5 @@ class ClusterHttpIT {
             servers.add(EnoriHttpServer.start(core, HttpSettings.defaults().withPort(0).withStateless(true)));
         }
         return List.copyOf(servers);
-    }
-
-    private record Run(int exitCode, List<String> lines) {
-    }
-
-    private static Run run(ProcessBuilder builder, Duration timeout, String prefix) throws Exception {
-        Process process = builder.start();
-        process.getOutputStream().close();
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        Thread pump = new Thread(() -> {
-            try (var reader = process.inputReader()) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                    System.out.println(prefix + line);
-                }
-            } catch (java.io.IOException e) {
-                lines.add("(output failed: " + e + ")");
-            }
-        }, "cluster-e2e-output");
-        pump.setDaemon(true);
-        pump.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(String.join(" ", builder.command()) + " did not finish within " + timeout);
-        }
-        pump.join(10_000);
-        synchronized (lines) {
-            return new Run(process.exitValue(), List.copyOf(lines));
-        }
     }
 }

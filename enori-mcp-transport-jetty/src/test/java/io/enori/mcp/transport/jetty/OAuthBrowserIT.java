@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enori.mcp.core.EnoriMcp;
 import io.enori.mcp.core.e2e.ClientScenarioContract;
+import io.enori.mcp.core.e2e.NodeRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class OAuthBrowserIT {
             env.put("ENORI_OAUTH_SCREENSHOTS", Path.of("target/oauth-screenshots").toAbsolutePath().toString());
             env.put("ENORI_E2E_TIMEOUT_MS", String.valueOf(TIMEOUT.minusSeconds(15).toMillis()));
 
-            List<String> lines = run(node, TIMEOUT, "[oauth] ");
+            List<String> lines = NodeRun.of(node, TIMEOUT, "[oauth] ").lines();
             String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
             List<String> failures = lines.stream().filter(line -> line.startsWith("FAIL ")).toList();
             Matcher summary = SUMMARY.matcher(last);
@@ -65,33 +66,6 @@ class OAuthBrowserIT {
             assertThat(Integer.parseInt(summary.group(1))).as("checks passed by oauth.mjs").isGreaterThanOrEqualTo(CHECKS);
         } finally {
             core.close();
-        }
-    }
-
-    private static List<String> run(ProcessBuilder builder, Duration timeout, String prefix) throws Exception {
-        Process process = builder.start();
-        process.getOutputStream().close();
-        List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        Thread pump = new Thread(() -> {
-            try (var reader = process.inputReader()) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                    System.out.println(prefix + line);
-                }
-            } catch (java.io.IOException e) {
-                lines.add("(output failed: " + e + ")");
-            }
-        }, "oauth-e2e-output");
-        pump.setDaemon(true);
-        pump.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(String.join(" ", builder.command()) + " did not finish within " + timeout);
-        }
-        pump.join(10_000);
-        synchronized (lines) {
-            return List.copyOf(lines);
         }
     }
 }
